@@ -1,0 +1,369 @@
+package io.konet.cli;
+
+import io.konet.core.KonetException;
+import io.konet.core.build.BuildLog;
+import io.konet.core.build.BuildRequest;
+import io.konet.core.build.ImageBuild;
+import io.konet.core.build.LocalBuildNode;
+import io.konet.core.image.ImageSettings;
+import io.konet.core.platform.BaseFamily;
+import io.konet.core.platform.Platform;
+import io.konet.core.platform.PlatformParser;
+import io.konet.core.publish.PublishMode;
+import io.konet.core.publish.PublishSettings;
+import io.konet.core.push.ImageRefsFile;
+import io.konet.core.push.PushResult;
+import io.konet.core.registry.CredentialSource;
+import io.konet.core.registry.DockerConfigCredentials;
+import io.konet.core.registry.ImageName;
+import io.konet.core.registry.RegistryCredential;
+import io.konet.core.registry.RegistrySession;
+import io.konet.core.registry.RegistrySettings;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code konet build}: publishes a .NET project and pushes its multi-platform image. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Publishes a .NET project for every platform and pushes one image index, without Docker.",
+      "Prints progress on stderr and the index digest on stdout.",
+      "The password for --username is read from KONET_PASSWORD or, when unset, from stdin."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:image pushed", "1:build failed (one line on stderr says why)",
+        "2:invalid command line"})
+final class BuildCommand implements Callable<Integer> {
+
+  private final Map<String, String> environment;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+      description = "Project file or directory holding one (default: current directory).")
+  String project = ".";
+
+  @Option(names = {"-t", "--tag"}, paramLabel = "IMAGE",
+      description = "Image reference to push to, REGISTRY/REPOSITORY:TAG; repeat for more tags"
+          + " (the first is the main one).")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = {"-p", "--platform"}, paramLabel = "PLATFORMS",
+      description = "Comma-separated platforms, os/arch[/variant][:osversion]"
+          + " (default: linux/amd64,linux/arm64).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--base-image", paramLabel = "OS=IMAGE",
+      description = "Base image for an os (linux, windows) or a platform (linux/arm64).")
+  Map<String, String> baseImages = new LinkedHashMap<>();
+
+  @Option(names = "--base-family", paramLabel = "FAMILY",
+      description = "Linux base image family: debian (default), alpine (musl) or chiseled.")
+  String baseFamily = "debian";
+
+  @Option(names = "--mirror", paramLabel = "REGISTRY=HOST",
+      description = "Read base images of REGISTRY from HOST; images still name REGISTRY.")
+  List<String> mirrors = new ArrayList<>();
+
+  @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+      description = "Allow plain HTTP and unverified TLS for this registry (loopback always is).")
+  List<String> insecureRegistries = new ArrayList<>();
+
+  @Option(names = {"-f", "--framework"}, paramLabel = "TFM",
+      description = "Target framework of a multi-targeting project, such as net8.0.")
+  String framework;
+
+  @Option(names = {"-c", "--configuration"}, paramLabel = "NAME",
+      description = "Build configuration (default: Release).")
+  String configuration = "Release";
+
+  @Option(names = "--framework-dependent",
+      description = "Run on the runtime or aspnet base image instead of shipping the runtime.")
+  boolean frameworkDependent;
+
+  @Option(names = "--self-contained",
+      description = "Ship the runtime with the app on runtime-deps (the default).")
+  boolean selfContained;
+
+  @Option(names = "--aot", description = "Publish a native AOT executable.")
+  boolean aot;
+
+  @Option(names = "--single-file", description = "Publish one bundled file (one layer).")
+  boolean singleFile;
+
+  @Option(names = "--ready-to-run", description = "Precompile assemblies with ReadyToRun.")
+  boolean readyToRun;
+
+  @Option(names = "--no-trim", description = "Do not trim self-contained output.")
+  boolean noTrim;
+
+  @Option(names = "--single-layer",
+      description = "Put the whole publish output in one layer instead of runtime,"
+          + " dependencies and app layers.")
+  boolean singleLayer;
+
+  @Option(names = {"-P", "--property"}, paramLabel = "NAME=VALUE",
+      description = "MSBuild property for every dotnet command.")
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Image label.")
+  Map<String, String> labels = new LinkedHashMap<>();
+
+  @Option(names = "--user", paramLabel = "USER",
+      description = "User the container runs as (default: the base image's app user;"
+          + " 'root' to run as root).")
+  String user;
+
+  @Option(names = "--source", paramLabel = "URL",
+      description = "Source repository URL for org.opencontainers.image.source.")
+  String source;
+
+  @Option(names = "--revision", paramLabel = "REVISION",
+      description = "Source revision for org.opencontainers.image.revision.")
+  String revision;
+
+  @Option(names = "--platform-tags",
+      description = "Also tag each platform image, as TAG-linux-amd64 and so on.")
+  boolean platformTags;
+
+  @Option(names = "--image-refs", paramLabel = "FILE",
+      description = "Write the index digest and every platform's digest to FILE as JSON.")
+  Path imageRefs;
+
+  @Option(names = "--output", paramLabel = "oci-layout:DIR",
+      description = "Write an OCI image layout to DIR instead of pushing.")
+  String output;
+
+  @Option(names = "--dotnet", paramLabel = "PATH",
+      description = "The dotnet executable (default: dotnet from PATH).")
+  String dotnet = "dotnet";
+
+  @Option(names = {"-u", "--username"}, paramLabel = "USER",
+      description = "User for the target registry; the password comes from KONET_PASSWORD"
+          + " or stdin.")
+  String username;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "How many dotnet publish processes run at once (default: 2).")
+  int parallel = 2;
+
+  @Option(names = "--upload-parallel", paramLabel = "N",
+      description = "How many blobs are uploaded at once (default: 4).")
+  int uploadParallel = 4;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show dotnet and registry details.")
+  boolean verbose;
+
+  BuildCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleLog log = new ConsoleLog(err, verbose);
+    try {
+      BuildRequest request = request();
+      CredentialSource credentials = credentials(request, log);
+      PushResult result;
+      try (RegistrySession session = new RegistrySession(registrySettings(), credentials, log)) {
+        result = new ImageBuild(LocalBuildNode.here(), session, log).run(request);
+      }
+      if (imageRefs != null) {
+        ImageRefsFile.write(result, imageRefs);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(result.indexDigest());
+      out.flush();
+      return 0;
+    } catch (UsageError e) {
+      err.println("konet: " + e.getMessage());
+      return Konet.USAGE;
+    } catch (KonetException e) {
+      err.println("konet: error: " + e.getMessage());
+      if (verbose && e.getCause() != null) {
+        e.getCause().printStackTrace(err);
+      }
+      return Konet.FAILURE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("konet: error: interrupted.");
+      return Konet.FAILURE;
+    } catch (Exception e) {
+      err.println("konet: error: unexpected failure: " + e);
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return Konet.FAILURE;
+    } finally {
+      err.flush();
+    }
+  }
+
+  private BuildRequest request() throws KonetException {
+    Path ociLayout = null;
+    if (output != null) {
+      if (!output.startsWith("oci-layout:") || output.length() == "oci-layout:".length()) {
+        throw usage("--output takes oci-layout:DIR, not '" + output + "'.");
+      }
+      ociLayout = Path.of(output.substring("oci-layout:".length()));
+    } else if (tags.isEmpty()) {
+      throw usage("Name the image with --tag REGISTRY/REPOSITORY:TAG (or use --output).");
+    }
+    List<ImageName> names = new ArrayList<>();
+    for (String tag : tags) {
+      names.add(ImageName.parse(tag));
+    }
+    List<Platform> parsedPlatforms = PlatformParser.parseAll(platforms);
+    for (Map.Entry<String, String> base : baseImages.entrySet()) {
+      if (!base.getKey().equals("linux") && !base.getKey().equals("windows")) {
+        PlatformParser.parse(base.getKey());
+      }
+      ImageName.parse(base.getValue());
+    }
+    return new BuildRequest(
+        project,
+        parsedPlatforms,
+        publishSettings(),
+        imageSettings(),
+        names,
+        ociLayout,
+        platformTags,
+        positive(uploadParallel, "--upload-parallel"));
+  }
+
+  private PublishSettings publishSettings() throws KonetException {
+    int modes = (frameworkDependent ? 1 : 0) + (selfContained ? 1 : 0) + (aot ? 1 : 0);
+    if (modes > 1) {
+      throw usage("Choose one of --framework-dependent, --self-contained and --aot.");
+    }
+    PublishMode mode =
+        frameworkDependent ? PublishMode.FRAMEWORK_DEPENDENT
+            : aot ? PublishMode.NATIVE_AOT
+            : selfContained ? PublishMode.SELF_CONTAINED : null;
+    return PublishSettings.builder()
+        .configuration(configuration)
+        .framework(framework)
+        .mode(mode)
+        .trimmed(noTrim ? Boolean.FALSE : null)
+        .singleFile(singleFile)
+        .readyToRun(readyToRun)
+        .properties(properties)
+        .family(BaseFamily.parse(baseFamily))
+        .dotnet(dotnet)
+        .parallelism(positive(parallel, "--parallel"))
+        .splitLayers(!singleLayer)
+        .build();
+  }
+
+  private ImageSettings imageSettings() throws KonetException {
+    return ImageSettings.builder()
+        .baseImages(baseImages)
+        .labels(labels)
+        .user(user)
+        .created(creationTime())
+        .source(source)
+        .revision(revision)
+        .build();
+  }
+
+  /** {@code SOURCE_DATE_EPOCH} when set, so builds can pin a time; else the epoch. */
+  private Instant creationTime() throws KonetException {
+    String epoch = environment.get("SOURCE_DATE_EPOCH");
+    if (epoch == null || epoch.isBlank()) {
+      return Instant.EPOCH;
+    }
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+    } catch (NumberFormatException e) {
+      throw new KonetException("SOURCE_DATE_EPOCH must be seconds since 1970, not '" + epoch
+          + "'.");
+    }
+  }
+
+  private RegistrySettings registrySettings() throws KonetException {
+    Map<String, String> mirrorMap = new LinkedHashMap<>();
+    for (String mirror : mirrors) {
+      Map.Entry<String, String> entry = RegistrySettings.parseMirror(mirror);
+      mirrorMap.put(entry.getKey(), entry.getValue());
+    }
+    return new RegistrySettings(new HashSet<>(insecureRegistries), mirrorMap);
+  }
+
+  private CredentialSource credentials(BuildRequest request, BuildLog log)
+      throws KonetException {
+    CredentialSource dockerConfig = DockerConfigCredentials.fromEnvironment(environment, log);
+    if (username == null) {
+      return dockerConfig;
+    }
+    if (request.tags().isEmpty()) {
+      throw usage("--username needs a --tag naming the registry to log in to.");
+    }
+    String registry = request.tags().get(0).registry();
+    return dockerConfig.withExplicit(
+        registry, new RegistryCredential(username, password(), "--username"));
+  }
+
+  private String password() throws KonetException {
+    String fromEnvironment = environment.get("KONET_PASSWORD");
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment;
+    }
+    try {
+      if (System.console() != null) {
+        char[] typed = System.console().readPassword("Password for %s: ", username);
+        if (typed != null && typed.length > 0) {
+          return new String(typed);
+        }
+      } else {
+        String line =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .readLine();
+        if (line != null && !line.isEmpty()) {
+          return line;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new KonetException("Cannot read the password from stdin: " + e.getMessage(), e);
+    }
+    throw new KonetException(
+        "--username " + username + " needs a password in KONET_PASSWORD or on stdin.");
+  }
+
+  private int positive(int value, String option) throws KonetException {
+    if (value < 1) {
+      throw usage(option + " must be at least 1.");
+    }
+    return value;
+  }
+
+  private KonetException usage(String message) {
+    return new UsageError(message);
+  }
+
+  /** A command line mistake found after picocli parsed it: exit code 2. */
+  static final class UsageError extends KonetException {
+    private static final long serialVersionUID = 1L;
+
+    UsageError(String message) {
+      super(message);
+    }
+  }
+}
