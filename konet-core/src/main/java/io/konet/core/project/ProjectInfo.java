@@ -10,7 +10,6 @@ import java.io.Serializable;
  * @param targetFramework the chosen target framework, such as {@code net8.0}
  * @param dotnetMajorVersion the .NET major version the framework targets, such as 8
  * @param web whether the project uses the web SDK ({@code Microsoft.NET.Sdk.Web})
- * @param selfContained the project's own {@code SelfContained} setting, or null when unset
  * @param publishTrimmed the project's own {@code PublishTrimmed} setting, or null when unset
  * @param publishAot whether the project asks for native AOT
  * @param invariantGlobalization whether the project runs without ICU
@@ -21,7 +20,6 @@ public record ProjectInfo(
     String targetFramework,
     int dotnetMajorVersion,
     boolean web,
-    Boolean selfContained,
     Boolean publishTrimmed,
     boolean publishAot,
     boolean invariantGlobalization)

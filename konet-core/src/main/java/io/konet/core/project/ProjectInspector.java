@@ -26,7 +26,6 @@ public final class ProjectInspector {
           "AssemblyName",
           "OutputType",
           "UsingMicrosoftNETSdkWeb",
-          "SelfContained",
           "PublishTrimmed",
           "PublishAot",
           "InvariantGlobalization");
@@ -87,13 +86,13 @@ public final class ProjectInspector {
               + (outputType.isEmpty() ? "Library" : outputType)
               + "); images are built from executable projects (OutputType Exe).");
     }
+    String assemblyName = values.path("AssemblyName").asText("");
     return new ProjectInfo(
         projectFile,
-        values.path("AssemblyName").asText(baseName(projectFile)),
+        assemblyName.isEmpty() ? baseName(projectFile) : assemblyName,
         chosen,
         majorVersion(projectFile, chosen),
         isTrue(values, "UsingMicrosoftNETSdkWeb"),
-        optionalBoolean(values, "SelfContained"),
         optionalBoolean(values, "PublishTrimmed"),
         isTrue(values, "PublishAot"),
         isTrue(values, "InvariantGlobalization"));

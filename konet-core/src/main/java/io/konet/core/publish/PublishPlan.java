@@ -56,9 +56,6 @@ public record PublishPlan(
     if (project.publishAot()) {
       return PublishMode.NATIVE_AOT;
     }
-    if (Boolean.FALSE.equals(project.selfContained())) {
-      return PublishMode.FRAMEWORK_DEPENDENT;
-    }
     return PublishMode.SELF_CONTAINED;
   }
 

@@ -56,8 +56,9 @@ public final class PublishSettings implements Serializable {
   }
 
   /**
-   * The publish mode, or null to follow the project: native AOT when it asks for it,
-   * framework-dependent when it says {@code SelfContained=false}, self-contained otherwise.
+   * The publish mode, or null to follow the project: native AOT when it sets {@code
+   * PublishAot}, self-contained otherwise. ({@code SelfContained} is not followed: evaluation
+   * gives {@code false} whether or not the project sets it.)
    */
   public PublishMode mode() {
     return mode;

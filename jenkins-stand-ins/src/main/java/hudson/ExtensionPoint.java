@@ -1,0 +1,4 @@
+package hudson;
+
+/** Compile-time stand-in for {@code ExtensionPoint} of jenkins-core. */
+public interface ExtensionPoint {}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Compile-time stand-in for {@code BuildListener} of jenkins-core. */
+public interface BuildListener extends TaskListener {}

@@ -1,0 +1,15 @@
+package org.jenkinsci;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Compile-time stand-in for {@code Symbol} of symbol-annotation (structs). */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Documented
+public @interface Symbol {
+  String[] value();
+}
