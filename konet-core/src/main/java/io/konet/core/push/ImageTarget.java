@@ -1,11 +1,17 @@
 package io.konet.core.push;
 
 import io.konet.core.KonetException;
+import io.konet.core.image.ManifestFamily;
 import io.konet.core.registry.BlobContent;
 import java.util.function.LongConsumer;
 
 /** Where built images go: a registry repository, or an OCI image layout on disk. */
 public interface ImageTarget extends AutoCloseable {
+
+  /** The media type family every manifest must use here, or null to follow each base image. */
+  default ManifestFamily requiredFamily() {
+    return null;
+  }
 
   /** For log lines: {@code registry.example.com/shop/api}, {@code OCI layout /tmp/out}. */
   String describe();

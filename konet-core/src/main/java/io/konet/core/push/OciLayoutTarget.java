@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konet.core.KonetException;
 import io.konet.core.image.Json;
+import io.konet.core.image.ManifestFamily;
 import io.konet.core.registry.BlobContent;
 import io.konet.core.registry.Sha256;
 import java.io.IOException;
@@ -65,6 +66,11 @@ public final class OciLayoutTarget implements ImageTarget {
       throw new KonetException("Cannot write the OCI layout " + absolute + ": " + e.getMessage(),
           e);
     }
+  }
+
+  @Override
+  public ManifestFamily requiredFamily() {
+    return ManifestFamily.OCI;
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.konet.core.image.ImageSettings;
 import io.konet.core.image.IndexBuilder;
 import io.konet.core.image.Json;
 import io.konet.core.image.ManifestBuilder;
+import io.konet.core.image.ManifestFamily;
 import io.konet.core.image.PlatformImage;
 import io.konet.core.layer.PackedLayer;
 import io.konet.core.platform.Platform;
@@ -174,10 +175,12 @@ public final class PushPhase {
             new BlobUploads.Blob(configDigest, configBytes.length, "config",
                 out -> out.write(configBytes), null)));
     awaitAll(pending);
-    byte[] manifest = Json.bytes(ManifestBuilder.build(base, configDigest, configBytes.length,
-        layers));
+    ManifestFamily family =
+        target.requiredFamily() != null ? target.requiredFamily() : base.family();
+    byte[] manifest =
+        Json.bytes(ManifestBuilder.build(base, family, configDigest, configBytes.length, layers));
     String manifestDigest = Sha256.digest(manifest);
-    String mediaType = base.family().manifestType();
+    String mediaType = family.manifestType();
     target.putManifest(manifest, mediaType, manifestDigest);
     log.info("pushed image " + platform + " " + manifestDigest);
     return new PushedPlatform(
