@@ -50,7 +50,11 @@ public final class RepositoryAccess {
 
   /** Fails now, with a clear reason, when the registry cannot be reached or refuses access. */
   public void verifyAccess() throws KonetException {
-    hasBlob(EMPTY_DIGEST);
+    try {
+      client.checkBlob(parseDigest(EMPTY_DIGEST));
+    } catch (Exception e) {
+      throw failure(e, "logging in to " + repository);
+    }
   }
 
   /** Reads a manifest or index by tag or digest; empty when the registry has none. */
