@@ -119,6 +119,15 @@ final class BuildCommand implements Callable<Integer> {
           + " dependencies and app layers.")
   boolean singleLayer;
 
+  @Option(names = "--layer-cache", paramLabel = "DIR",
+      description = "Where compressed layers are kept between builds, so unchanged layers are"
+          + " not compressed again (default: $XDG_CACHE_HOME/konet/layers or"
+          + " ~/.cache/konet/layers).")
+  Path layerCache;
+
+  @Option(names = "--no-layer-cache", description = "Compress every layer on every build.")
+  boolean noLayerCache;
+
   @Option(names = {"-P", "--property"}, paramLabel = "NAME=VALUE",
       description = "MSBuild property for every dotnet command.")
   Map<String, String> properties = new LinkedHashMap<>();
@@ -270,7 +279,20 @@ final class BuildCommand implements Callable<Integer> {
         .dotnet(dotnet)
         .parallelism(positive(parallel, "--parallel"))
         .splitLayers(!singleLayer)
+        .layerCache(noLayerCache ? null : layerCacheDirectory().toString())
         .build();
+  }
+
+  private Path layerCacheDirectory() {
+    if (layerCache != null) {
+      return layerCache.toAbsolutePath();
+    }
+    String cacheHome = environment.get("XDG_CACHE_HOME");
+    Path base =
+        cacheHome != null && !cacheHome.isBlank()
+            ? Path.of(cacheHome)
+            : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".cache");
+    return base.resolve("konet").resolve("layers").toAbsolutePath();
   }
 
   private ImageSettings imageSettings() throws KonetException {

@@ -195,7 +195,9 @@ public final class PublishPhase {
                 platforms.get(0).isWindows(),
                 plan.project().assemblyName(),
                 plan.splittable(settings),
-                timestampSeconds));
+                timestampSeconds,
+                settings.layerCache(),
+                settings.layerCacheMaxBytes()));
     log.info("packed " + rid + ": " + describeLayers(layers.layers()));
     return new PublishedApp.PublishedRuntime(rid, platforms, layers);
   }
@@ -213,7 +215,8 @@ public final class PublishPhase {
 
   static String describeLayers(List<PackedLayer> layers) {
     return layers.stream()
-        .map(layer -> layer.kind().label() + " " + Sizes.describe(layer.size()))
+        .map(layer -> layer.kind().label() + " " + Sizes.describe(layer.size())
+            + (layer.reused() ? " (unchanged)" : ""))
         .collect(Collectors.joining(", "));
   }
 }

@@ -11,6 +11,8 @@ import java.io.Serializable;
  * @param assemblyName the project's assembly name, used to find the apphost and deps.json
  * @param split whether to split into runtime, dependencies and app layers
  * @param modificationTimeSeconds the timestamp every entry carries, in seconds since the epoch
+ * @param cacheDirectory where compressed layers are kept between builds, or null for no cache
+ * @param cacheMaxBytes how large the cache may grow
  */
 public record LayerPackRequest(
     String publishDirectory,
@@ -18,5 +20,7 @@ public record LayerPackRequest(
     boolean windows,
     String assemblyName,
     boolean split,
-    long modificationTimeSeconds)
+    long modificationTimeSeconds,
+    String cacheDirectory,
+    long cacheMaxBytes)
     implements Serializable {}

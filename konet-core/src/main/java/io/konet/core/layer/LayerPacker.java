@@ -43,10 +43,28 @@ public final class LayerPacker {
     Map<LayerKind, List<LayerEntry>> entriesByKind = group(entries, classifier);
     ReproducibleLayerWriter writer =
         new ReproducibleLayerWriter(request.windows(), request.modificationTimeSeconds());
+    LayerCache cache =
+        request.cacheDirectory() == null
+            ? null
+            : new LayerCache(Path.of(request.cacheDirectory()), request.cacheMaxBytes());
     List<PackedLayer> layers = new ArrayList<>();
     for (Map.Entry<LayerKind, List<LayerEntry>> group : entriesByKind.entrySet()) {
-      Path target = layerDirectory.resolve(group.getKey().label() + ".tar.gz");
-      layers.add(writer.write(group.getKey(), group.getValue(), target));
+      LayerKind kind = group.getKey();
+      List<LayerEntry> layerEntries = group.getValue();
+      if (cache == null) {
+        layers.add(
+            writer.write(kind, layerEntries, layerDirectory.resolve(kind.label() + ".tar.gz")));
+        continue;
+      }
+      String diffId = writer.diffId(layerEntries);
+      int fileCount =
+          (int) layerEntries.stream().filter(LayerEntry.RegularFile.class::isInstance).count();
+      Optional<PackedLayer> cached = cache.find(diffId, kind, fileCount);
+      layers.add(
+          cached.isPresent() ? cached.get() : cache.store(diffId, kind, layerEntries, writer));
+    }
+    if (cache != null) {
+      cache.prune();
     }
     String appHostName =
         request.windows() ? request.assemblyName() + ".exe" : request.assemblyName();

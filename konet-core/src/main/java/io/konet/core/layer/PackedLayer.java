@@ -11,7 +11,14 @@ import java.io.Serializable;
  * @param size size of the compressed bytes
  * @param fileCount number of regular files in the layer
  * @param location the file on the packing machine, in that machine's path form
+ * @param reused whether the compressed layer came from the layer cache of an earlier build
  */
 public record PackedLayer(
-    LayerKind kind, String digest, String diffId, long size, int fileCount, String location)
+    LayerKind kind,
+    String digest,
+    String diffId,
+    long size,
+    int fileCount,
+    String location,
+    boolean reused)
     implements Serializable {}

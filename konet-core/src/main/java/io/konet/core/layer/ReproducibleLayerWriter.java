@@ -56,32 +56,12 @@ public final class ReproducibleLayerWriter {
       throws IOException {
     CountingDigestOutputStream blobDigest;
     CountingDigestOutputStream diffIdDigest;
-    int fileCount = 0;
+    int fileCount;
     try (OutputStream file = Files.newOutputStream(target)) {
       blobDigest = new CountingDigestOutputStream(new BufferedOutputStream(file, BUFFER_SIZE));
       GZIPOutputStream gzip = new GZIPOutputStream(blobDigest, BUFFER_SIZE);
       diffIdDigest = new CountingDigestOutputStream(gzip);
-      TarArchiveOutputStream tar =
-          new TarArchiveOutputStream(diffIdDigest, StandardCharsets.UTF_8.name());
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
-      if (windows) {
-        putDirectory(tar, "Files");
-      }
-      for (LayerEntry entry : entries) {
-        if (entry instanceof LayerEntry.RegularFile regularFile) {
-          putFile(tar, regularFile);
-          fileCount++;
-        } else if (entry instanceof LayerEntry.SymbolicLink link) {
-          putSymbolicLink(tar, link);
-        } else {
-          putDirectory(tar, imagePath(entry.path()));
-        }
-      }
-      if (windows) {
-        putDirectory(tar, "Hives");
-      }
-      tar.finish();
+      fileCount = writeTar(diffIdDigest, entries);
       gzip.finish();
       blobDigest.flush();
     }
@@ -93,7 +73,44 @@ public final class ReproducibleLayerWriter {
         diffId.getDigest().toString(),
         blob.getSize(),
         fileCount,
-        target.toString());
+        target.toString(),
+        false);
+  }
+
+  /**
+   * The diffID {@code entries} would have, found by writing the tar to a digest alone: reading
+   * the files is much cheaper than compressing them, so a layer cache can be asked first.
+   */
+  public String diffId(List<LayerEntry> entries) throws IOException {
+    CountingDigestOutputStream digest =
+        new CountingDigestOutputStream(OutputStream.nullOutputStream());
+    writeTar(digest, entries);
+    return digest.computeDigest().getDigest().toString();
+  }
+
+  private int writeTar(OutputStream out, List<LayerEntry> entries) throws IOException {
+    int fileCount = 0;
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_ERROR);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_STAR);
+    if (windows) {
+      putDirectory(tar, "Files");
+    }
+    for (LayerEntry entry : entries) {
+      if (entry instanceof LayerEntry.RegularFile regularFile) {
+        putFile(tar, regularFile);
+        fileCount++;
+      } else if (entry instanceof LayerEntry.SymbolicLink link) {
+        putSymbolicLink(tar, link);
+      } else {
+        putDirectory(tar, imagePath(entry.path()));
+      }
+    }
+    if (windows) {
+      putDirectory(tar, "Hives");
+    }
+    tar.finish();
+    return fileCount;
   }
 
   private String imagePath(String path) {

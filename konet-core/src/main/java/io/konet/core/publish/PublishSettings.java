@@ -26,6 +26,8 @@ public final class PublishSettings implements Serializable {
   private final String dotnet;
   private final int parallelism;
   private final boolean splitLayers;
+  private final String layerCache;
+  private final long layerCacheMaxBytes;
 
   private PublishSettings(Builder builder) {
     this.configuration = builder.configuration;
@@ -39,6 +41,8 @@ public final class PublishSettings implements Serializable {
     this.dotnet = builder.dotnet;
     this.parallelism = builder.parallelism;
     this.splitLayers = builder.splitLayers;
+    this.layerCache = builder.layerCache;
+    this.layerCacheMaxBytes = builder.layerCacheMaxBytes;
   }
 
   public static Builder builder() {
@@ -104,6 +108,19 @@ public final class PublishSettings implements Serializable {
     return splitLayers;
   }
 
+  /**
+   * Where the node keeps compressed layers between builds, in the node's path form, or null to
+   * compress every layer every time.
+   */
+  public String layerCache() {
+    return layerCache;
+  }
+
+  /** How large the layer cache may grow before the least recently used layers go. */
+  public long layerCacheMaxBytes() {
+    return layerCacheMaxBytes;
+  }
+
   /** Builds {@link PublishSettings}; every setter has a sensible default. */
   public static final class Builder {
     private String configuration = "Release";
@@ -117,6 +134,8 @@ public final class PublishSettings implements Serializable {
     private String dotnet = "dotnet";
     private int parallelism = 2;
     private boolean splitLayers = true;
+    private String layerCache;
+    private long layerCacheMaxBytes = 2L * 1024 * 1024 * 1024;
 
     private Builder() {}
 
@@ -175,6 +194,16 @@ public final class PublishSettings implements Serializable {
 
     public Builder splitLayers(boolean value) {
       this.splitLayers = value;
+      return this;
+    }
+
+    public Builder layerCache(String value) {
+      this.layerCache = value;
+      return this;
+    }
+
+    public Builder layerCacheMaxBytes(long value) {
+      this.layerCacheMaxBytes = value;
       return this;
     }
 

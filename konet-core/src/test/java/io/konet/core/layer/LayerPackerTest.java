@@ -62,7 +62,7 @@ class LayerPackerTest {
       throws IOException, KonetException {
     return LayerPacker.pack(
         new LayerPackRequest(output.toString(), temp.resolve(layers).toString(), windows, "hello",
-            split, TIMESTAMP));
+            split, TIMESTAMP, null, 0));
   }
 
   @Test

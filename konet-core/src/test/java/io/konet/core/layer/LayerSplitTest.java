@@ -71,7 +71,7 @@ class LayerSplitTest {
       throws Exception {
     PackedLayers packed =
         LayerPacker.pack(new LayerPackRequest(output.toString(), temp.resolve(layers).toString(),
-            false, "hello", split, 0));
+            false, "hello", split, 0, null, 0));
     return packed.layers().stream()
         .collect(Collectors.toMap(PackedLayer::kind, Function.identity(), (a, b) -> a,
             java.util.LinkedHashMap::new));

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.konet.core.KonetException;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 
 /**
  * The three things the steps do, on the controller: build and push from one node ({@code
@@ -61,7 +63,7 @@ final class KonetFlows {
         new BuildRequest(
             publish.project,
             publish.platforms(global),
-            publish.toSettings(launcher.isUnix()),
+            publish.toSettings(launcher.isUnix(), layerCache(nodeName)),
             push.toImageSettings(environment, creationTime(environment)),
             tags,
             null,
@@ -92,7 +94,7 @@ final class KonetFlows {
       throws IOException, InterruptedException {
     ListenerLog log = new ListenerLog(listener, publish.verbose);
     JenkinsBuildNode node = new JenkinsBuildNode(nodeName, workspace, launcher, environment);
-    PublishSettings settings = publish.toSettings(launcher.isUnix());
+    PublishSettings settings = publish.toSettings(launcher.isUnix(), layerCache(nodeName));
     try {
       PublishPhase phase = new PublishPhase(node, log);
       PublishPlan plan =
@@ -162,6 +164,17 @@ final class KonetFlows {
             + publication.app.scratchDirectory() + ": " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The node's layer cache, {@code caches/konet-layers} under the node's root (where Jenkins keeps
+   * other caches), or null when the node's root is unknown.
+   */
+  static String layerCache(String nodeName) {
+    Jenkins jenkins = Jenkins.getInstanceOrNull();
+    Node node = jenkins == null ? null : nodeName.isEmpty() ? jenkins : jenkins.getNode(nodeName);
+    FilePath root = node == null ? null : node.getRootPath();
+    return root == null ? null : root.child("caches").child("konet-layers").getRemote();
   }
 
   /** {@code SOURCE_DATE_EPOCH} from the build environment, else the Unix epoch. */

@@ -68,7 +68,10 @@ final class PublishOptions implements Serializable {
     }
   }
 
-  PublishSettings toSettings(boolean nodeIsUnix) throws AbortException {
+  /**
+   * @param layerCache the node's layer cache directory, or null for none
+   */
+  PublishSettings toSettings(boolean nodeIsUnix, String layerCache) throws AbortException {
     try {
       return PublishSettings.builder()
           .configuration(Util.fixEmptyAndTrim(configuration) == null ? "Release"
@@ -84,6 +87,7 @@ final class PublishOptions implements Serializable {
           .dotnet(Util.fixEmptyAndTrim(dotnet) != null ? dotnet.strip()
               : nodeIsUnix ? "dotnet" : "dotnet.exe")
           .splitLayers(!singleLayer)
+          .layerCache(layerCache)
           .build();
     } catch (KonetException e) {
       throw new AbortException(e.getMessage());
