@@ -16,6 +16,7 @@ import io.konet.core.push.PushResult;
 import io.konet.core.registry.CredentialSource;
 import io.konet.core.registry.DockerConfigCredentials;
 import io.konet.core.registry.ImageName;
+import io.konet.core.registry.ImageTags;
 import io.konet.core.registry.RegistryCredential;
 import io.konet.core.registry.RegistrySession;
 import io.konet.core.registry.RegistrySettings;
@@ -236,10 +237,8 @@ final class BuildCommand implements Callable<Integer> {
     } else if (tags.isEmpty()) {
       throw usage("Name the image with --tag REGISTRY/REPOSITORY:TAG (or use --output).");
     }
-    List<ImageName> names = new ArrayList<>();
-    for (String tag : tags) {
-      names.add(ImageName.parse(tag));
-    }
+    List<ImageName> names =
+        tags.isEmpty() ? List.of() : ImageTags.parse(tags.get(0), tags.subList(1, tags.size()));
     List<Platform> parsedPlatforms = PlatformParser.parseAll(platforms);
     for (Map.Entry<String, String> base : baseImages.entrySet()) {
       if (!base.getKey().equals("linux") && !base.getKey().equals("windows")) {

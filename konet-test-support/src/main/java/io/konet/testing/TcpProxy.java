@@ -23,6 +23,8 @@ public final class TcpProxy implements AutoCloseable {
   private final AtomicLong bytesToClients = new AtomicLong();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+  private volatile long uploadBytesPerSecond;
+  private long uploadClockNanos;
 
   private TcpProxy(ServerSocket server, InetSocketAddress upstream) {
     this.server = server;
@@ -58,6 +60,37 @@ public final class TcpProxy implements AutoCloseable {
     return bytesToClients.get();
   }
 
+  /**
+   * Limits what clients send to {@code bytesPerSecond}, shared by all connections, as a network
+   * link between a build machine and a registry would; 0 removes the limit.
+   */
+  public void limitUploads(long bytesPerSecond) {
+    this.uploadBytesPerSecond = bytesPerSecond;
+  }
+
+  /** Waits until {@code bytes} more may pass the upload link. */
+  private void throttle(int bytes) throws IOException {
+    long rate = uploadBytesPerSecond;
+    if (rate <= 0) {
+      return;
+    }
+    long due;
+    synchronized (this) {
+      long now = System.nanoTime();
+      uploadClockNanos = Math.max(uploadClockNanos, now) + bytes * 1_000_000_000L / rate;
+      due = uploadClockNanos;
+    }
+    long wait = due - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while throttling", e);
+      }
+    }
+  }
+
   public void resetCounters() {
     bytesFromClients.set(0);
     bytesToClients.set(0);
@@ -71,8 +104,8 @@ public final class TcpProxy implements AutoCloseable {
         registry.connect(upstream, 5000);
         sockets.add(client);
         sockets.add(registry);
-        pump(client, registry, bytesFromClients);
-        pump(registry, client, bytesToClients);
+        pump(client, registry, bytesFromClients, true);
+        pump(registry, client, bytesToClients, false);
       } catch (IOException e) {
         if (closed) {
           return;
@@ -81,7 +114,7 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to, AtomicLong counter) {
+  private void pump(Socket from, Socket to, AtomicLong counter, boolean upload) {
     Thread thread =
         new Thread(
             () -> {
@@ -90,6 +123,9 @@ public final class TcpProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream();
                 int read;
                 while ((read = in.read(buffer)) != -1) {
+                  if (upload) {
+                    throttle(read);
+                  }
                   out.write(buffer, 0, read);
                   counter.addAndGet(read);
                 }

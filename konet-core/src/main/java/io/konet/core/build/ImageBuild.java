@@ -11,11 +11,14 @@ import io.konet.core.push.PublishedSource;
 import io.konet.core.push.PushPhase;
 import io.konet.core.push.PushResult;
 import io.konet.core.push.RegistryTarget;
-import io.konet.core.registry.ImageName;
+import io.konet.core.registry.ImageTags;
 import io.konet.core.registry.RegistrySession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One build from project to pushed index, on one node: checks everything that can fail cheaply
@@ -38,22 +41,28 @@ public final class ImageBuild {
     List<String> tagNames =
         request.ociLayout() != null && request.tags().isEmpty()
             ? List.of("latest")
-            : tagNames(request.tags());
-    if (request.platformTags()) {
-      checkPlatformTags(tagNames, request.platforms());
-    }
+            : ImageTags.tagNames(request.tags(), request.platforms(), request.platformTags());
     PublishPhase publishing = new PublishPhase(node, log);
     PublishPlan plan = publishing.prepare(request.project(), request.platforms(), request.publish());
     BaseImageResolver resolver = new BaseImageResolver(session, log);
     PushPhase pushing = new PushPhase(session, resolver, log, request.uploadParallelism());
-    for (Platform platform : request.platforms()) {
-      resolver.resolve(
-          PushPhase.baseName(platform, plan, request.publish(), request.image()), platform);
-    }
-    try (ImageTarget target = openTarget(request)) {
+    // Base images and the registry login are checked while dotnet restores: the checks cost
+    // round trips (and, in a fresh JVM, TLS start-up), the restore costs NuGet's time.
+    CompletableFuture<ImageTarget> checks =
+        CompletableFuture.supplyAsync(
+            () -> checkRegistries(request, plan, resolver),
+            runnable -> {
+              Thread thread = new Thread(runnable, "konet-registry-checks");
+              thread.setDaemon(true);
+              thread.start();
+            });
+    ImageTarget target = null;
+    try {
       PublishedApp app =
-          publishing.publish(plan, request.publish(), request.image().created().getEpochSecond());
+          publishing.publish(plan, request.publish(), request.image().created().getEpochSecond(),
+              () -> awaitChecks(checks));
       try {
+        target = checks.join();
         List<PushPhase.PlatformJob> jobs =
             PushPhase.plan(List.of(new PublishedSource(app, node)), request.image());
         Map<Platform, BaseImage> bases = pushing.resolveBases(jobs);
@@ -62,6 +71,41 @@ public final class ImageBuild {
       } finally {
         node.deleteScratchDirectory(app.scratchDirectory());
       }
+    } finally {
+      if (target == null) {
+        target = checks.handle((done, failure) -> done).join();
+      }
+      if (target != null) {
+        target.close();
+      }
+    }
+  }
+
+  /** Resolves every platform's base image and opens the target, logging in to a registry. */
+  private ImageTarget checkRegistries(
+      BuildRequest request, PublishPlan plan, BaseImageResolver resolver) {
+    try {
+      for (Platform platform : request.platforms()) {
+        resolver.resolve(
+            PushPhase.baseName(platform, plan, request.publish(), request.image()), platform);
+      }
+      return openTarget(request);
+    } catch (KonetException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static void awaitChecks(CompletableFuture<ImageTarget> checks)
+      throws KonetException, InterruptedException {
+    try {
+      checks.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof CompletionException wrapped
+          ? wrapped.getCause() : e.getCause();
+      if (cause instanceof KonetException konet) {
+        throw konet;
+      }
+      throw new KonetException("Checking the registries failed: " + cause, cause);
     }
   }
 
@@ -72,38 +116,5 @@ public final class ImageBuild {
     RegistryTarget target = new RegistryTarget(session, request.tags().get(0));
     target.verifyAccess();
     return target;
-  }
-
-  private static void checkPlatformTags(List<String> tags, List<Platform> platforms)
-      throws KonetException {
-    for (String tag : tags) {
-      for (Platform platform : platforms) {
-        String suffixed = tag + "-" + platform.tagSuffix();
-        if (!com.google.cloud.tools.jib.api.ImageReference.isValidTag(suffixed)) {
-          throw new KonetException(
-              "The per-platform tag '" + suffixed + "' is not a valid tag (at most 128"
-                  + " characters); shorten the tag or leave out per-platform tags.");
-        }
-      }
-    }
-  }
-
-  /** The tags of the index; all must name one repository, since the images are pushed once. */
-  static List<String> tagNames(List<ImageName> tags) throws KonetException {
-    if (tags.isEmpty()) {
-      throw new KonetException("No tag given; name the image with --tag REGISTRY/REPOSITORY:TAG.");
-    }
-    ImageName main = tags.get(0);
-    for (ImageName tag : tags) {
-      if (!tag.repositoryName().equals(main.repositoryName())) {
-        throw new KonetException(
-            "All tags must name the repository of the first (" + main.repositoryName()
-                + "); " + tag + " does not.");
-      }
-      if (tag.tag() == null) {
-        throw new KonetException("Tag " + tag + " names a digest; give a tag instead.");
-      }
-    }
-    return tags.stream().map(ImageName::tag).distinct().toList();
   }
 }

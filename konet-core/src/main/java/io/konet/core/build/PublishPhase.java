@@ -60,6 +60,23 @@ public final class PublishPhase {
    */
   public PublishedApp publish(PublishPlan plan, PublishSettings settings, long timestampSeconds)
       throws KonetException, IOException, InterruptedException {
+    return publish(plan, settings, timestampSeconds, () -> {});
+  }
+
+  /** Checks that run while dotnet restores; publishing starts only once they pass. */
+  @FunctionalInterface
+  public interface Gate {
+    void await() throws KonetException, InterruptedException;
+  }
+
+  /**
+   * Publishes and packs every RID of the plan, starting the publishes only after {@code gate}
+   * passes, so that checks (registry logins, base images) overlap the restore without a publish
+   * ever starting for a build that is going to fail.
+   */
+  public PublishedApp publish(
+      PublishPlan plan, PublishSettings settings, long timestampSeconds, Gate gate)
+      throws KonetException, IOException, InterruptedException {
     String scratch = node.createScratchDirectory();
     boolean done = false;
     try {
@@ -68,6 +85,7 @@ public final class PublishPhase {
       String projectFile = plan.project().projectFile();
       String projectDirectory = node.parentOf(projectFile);
       restore(dotnet, plan, properties, projectFile, projectDirectory);
+      gate.await();
       List<PublishedApp.PublishedRuntime> runtimes =
           publishAll(dotnet, plan, settings, properties, scratch, timestampSeconds);
       done = true;

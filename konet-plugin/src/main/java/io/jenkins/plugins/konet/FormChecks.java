@@ -39,7 +39,7 @@ final class FormChecks {
       return FormValidation.error("Name the image, such as registry.example.com/shop/api:1.0.");
     }
     if (value.contains("$")) {
-      return FormValidation.ok("Variables are expanded when the build runs.");
+      return FormValidation.ok("Holds a variable; it is checked when the build runs.");
     }
     try {
       ImageName.parse(value);
@@ -63,6 +63,25 @@ final class FormChecks {
     } catch (KonetException e) {
       return FormValidation.error(e.getMessage());
     }
+  }
+
+  /** The publish modes, the first following the project. */
+  static ListBoxModel modes() {
+    ListBoxModel modes = new ListBoxModel();
+    modes.add("Follow the project (self-contained unless it sets PublishAot)", "");
+    modes.add("Self-contained, on runtime-deps", "self-contained");
+    modes.add("Framework-dependent, on runtime or aspnet", "framework-dependent");
+    modes.add("Native AOT, on runtime-deps", "aot");
+    return modes;
+  }
+
+  /** The Linux base image families, the first the default. */
+  static ListBoxModel baseFamilies() {
+    ListBoxModel families = new ListBoxModel();
+    families.add("Debian (default)", "");
+    families.add("Alpine (musl)", "alpine");
+    families.add("Ubuntu chiseled (distroless)", "chiseled");
+    return families;
   }
 
   /**

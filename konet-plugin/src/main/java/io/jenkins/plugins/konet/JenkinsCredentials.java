@@ -8,6 +8,7 @@ import hudson.model.Run;
 import io.konet.core.registry.CredentialSource;
 import io.konet.core.registry.RegistryCredential;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Registry credentials from the Jenkins credential store, looked up on the controller with the
@@ -21,15 +22,25 @@ final class JenkinsCredentials {
   /**
    * @param targetRegistry the registry pushed to, which gets {@code credentialsId}
    * @param credentialsId username/password credentials for the target, or null for anonymous
-   * @param baseCredentialsId credentials for every other registry (where base images come from),
-   *     or null for anonymous
+   * @param baseCredentialsId credentials for the registries base images come from, or null for
+   *     anonymous
+   * @param baseRegistries those registries; no other registry ever gets a credential
    */
   static CredentialSource forPush(
-      Run<?, ?> run, String targetRegistry, String credentialsId, String baseCredentialsId)
+      Run<?, ?> run,
+      String targetRegistry,
+      String credentialsId,
+      String baseCredentialsId,
+      Set<String> baseRegistries)
       throws AbortException {
     Optional<RegistryCredential> target = lookUp(run, credentialsId, targetRegistry);
     Optional<RegistryCredential> base = lookUp(run, baseCredentialsId, null);
-    return registry -> registry.equals(targetRegistry) ? target : base;
+    return registry -> {
+      if (registry.equals(targetRegistry)) {
+        return target;
+      }
+      return baseRegistries.contains(registry) ? base : Optional.empty();
+    };
   }
 
   private static Optional<RegistryCredential> lookUp(Run<?, ?> run, String id, String registry)

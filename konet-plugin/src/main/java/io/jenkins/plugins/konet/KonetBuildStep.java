@@ -2,6 +2,7 @@ package io.jenkins.plugins.konet;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Util;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Computer;
@@ -75,7 +76,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    push.credentialsId = credentialsId;
+    push.credentialsId = Util.fixEmptyAndTrim(credentialsId);
   }
 
   public String getBaseCredentialsId() {
@@ -84,7 +85,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setBaseCredentialsId(String baseCredentialsId) {
-    push.baseCredentialsId = baseCredentialsId;
+    push.baseCredentialsId = Util.fixEmptyAndTrim(baseCredentialsId);
   }
 
   public List<String> getBaseImages() {
@@ -103,7 +104,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setMirror(String mirror) {
-    push.mirror = mirror;
+    push.mirror = Util.fixEmptyAndTrim(mirror);
   }
 
   public List<String> getInsecureRegistries() {
@@ -131,7 +132,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setUser(String user) {
-    push.user = user;
+    push.user = Util.fixEmptyAndTrim(user);
   }
 
   public boolean isPlatformTags() {
@@ -149,7 +150,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setFramework(String framework) {
-    publish.framework = framework;
+    publish.framework = Util.fixEmptyAndTrim(framework);
   }
 
   public String getConfiguration() {
@@ -158,7 +159,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setConfiguration(String configuration) {
-    publish.configuration = configuration;
+    publish.configuration = Util.fixEmptyAndTrim(configuration);
   }
 
   public String getMode() {
@@ -168,7 +169,7 @@ public class KonetBuildStep extends Step {
   /** {@code self-contained} (default), {@code framework-dependent} or {@code aot}. */
   @DataBoundSetter
   public void setMode(String mode) {
-    publish.mode = mode;
+    publish.mode = Util.fixEmptyAndTrim(mode);
   }
 
   public boolean isSingleFile() {
@@ -223,7 +224,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setBaseFamily(String baseFamily) {
-    publish.baseFamily = baseFamily;
+    publish.baseFamily = Util.fixEmptyAndTrim(baseFamily);
   }
 
   public String getDotnet() {
@@ -232,7 +233,7 @@ public class KonetBuildStep extends Step {
 
   @DataBoundSetter
   public void setDotnet(String dotnet) {
-    publish.dotnet = dotnet;
+    publish.dotnet = Util.fixEmptyAndTrim(dotnet);
   }
 
   public boolean isVerbose() {
@@ -307,6 +308,16 @@ public class KonetBuildStep extends Step {
     @POST
     public FormValidation doCheckTag(@AncestorInPath Item item, @QueryParameter String value) {
       return FormChecks.tag(item, value);
+    }
+
+    @POST
+    public ListBoxModel doFillModeItems() {
+      return FormChecks.modes();
+    }
+
+    @POST
+    public ListBoxModel doFillBaseFamilyItems() {
+      return FormChecks.baseFamilies();
     }
 
     @POST

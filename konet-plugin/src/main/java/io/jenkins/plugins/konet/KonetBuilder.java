@@ -2,6 +2,7 @@ package io.jenkins.plugins.konet;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Util;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
@@ -78,7 +79,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    push.credentialsId = credentialsId;
+    push.credentialsId = Util.fixEmptyAndTrim(credentialsId);
   }
 
   public String getBaseCredentialsId() {
@@ -87,7 +88,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setBaseCredentialsId(String baseCredentialsId) {
-    push.baseCredentialsId = baseCredentialsId;
+    push.baseCredentialsId = Util.fixEmptyAndTrim(baseCredentialsId);
   }
 
   public List<String> getBaseImages() {
@@ -106,7 +107,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setMirror(String mirror) {
-    push.mirror = mirror;
+    push.mirror = Util.fixEmptyAndTrim(mirror);
   }
 
   public List<String> getInsecureRegistries() {
@@ -134,7 +135,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setUser(String user) {
-    push.user = user;
+    push.user = Util.fixEmptyAndTrim(user);
   }
 
   public boolean isPlatformTags() {
@@ -152,7 +153,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setFramework(String framework) {
-    publish.framework = framework;
+    publish.framework = Util.fixEmptyAndTrim(framework);
   }
 
   public String getConfiguration() {
@@ -161,7 +162,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setConfiguration(String configuration) {
-    publish.configuration = configuration;
+    publish.configuration = Util.fixEmptyAndTrim(configuration);
   }
 
   public String getMode() {
@@ -171,7 +172,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
   /** {@code self-contained} (default), {@code framework-dependent} or {@code aot}. */
   @DataBoundSetter
   public void setMode(String mode) {
-    publish.mode = mode;
+    publish.mode = Util.fixEmptyAndTrim(mode);
   }
 
   public boolean isSingleFile() {
@@ -226,7 +227,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setBaseFamily(String baseFamily) {
-    publish.baseFamily = baseFamily;
+    publish.baseFamily = Util.fixEmptyAndTrim(baseFamily);
   }
 
   public String getDotnet() {
@@ -235,7 +236,7 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
 
   @DataBoundSetter
   public void setDotnet(String dotnet) {
-    publish.dotnet = dotnet;
+    publish.dotnet = Util.fixEmptyAndTrim(dotnet);
   }
 
   public boolean isVerbose() {
@@ -286,6 +287,16 @@ public class KonetBuilder extends Builder implements SimpleBuildStep {
     @POST
     public FormValidation doCheckTag(@AncestorInPath Item item, @QueryParameter String value) {
       return FormChecks.tag(item, value);
+    }
+
+    @POST
+    public ListBoxModel doFillModeItems() {
+      return FormChecks.modes();
+    }
+
+    @POST
+    public ListBoxModel doFillBaseFamilyItems() {
+      return FormChecks.baseFamilies();
     }
 
     @POST

@@ -25,6 +25,7 @@ import io.konet.core.push.RegistryTarget;
 import io.konet.core.registry.CredentialSource;
 import io.konet.core.registry.ImageName;
 import io.konet.core.registry.RegistrySession;
+import io.konet.core.registry.RegistrySettings;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,11 +70,12 @@ final class KonetFlows {
             null,
             push.platformTags,
             UPLOAD_PARALLELISM);
+    RegistrySettings registries = push.toRegistrySettings(global);
     CredentialSource credentials =
         JenkinsCredentials.forPush(run, tags.get(0).registry(),
-            push.effectiveCredentialsId(global), push.baseCredentialsId);
-    try (RegistrySession session =
-        new RegistrySession(push.toRegistrySettings(global), credentials, log)) {
+            push.effectiveCredentialsId(global), push.baseCredentialsId,
+            push.baseRegistries(registries));
+    try (RegistrySession session = new RegistrySession(registries, credentials, log)) {
       PushResult result = new ImageBuild(node, session, log).run(request);
       KonetImageAction.record(run, result);
       return result;
@@ -124,25 +126,28 @@ final class KonetFlows {
           "Nothing to push: run konetPublish in this build first (inside node blocks).");
     }
     List<ImageName> tags = push.imageNames();
+    List<Platform> platforms = new ArrayList<>();
+    publications.forEach(publication -> publication.app.runtimes()
+        .forEach(runtime -> platforms.addAll(runtime.platforms())));
+    List<String> tagNames = PushOptions.tagNames(tags, platforms, push.platformTags);
     ImageSettings image = push.toImageSettings(environment, creationTime(environment));
+    RegistrySettings registries = push.toRegistrySettings(global);
     CredentialSource credentials =
         JenkinsCredentials.forPush(run, tags.get(0).registry(),
-            push.effectiveCredentialsId(global), push.baseCredentialsId);
+            push.effectiveCredentialsId(global), push.baseCredentialsId,
+            push.baseRegistries(registries));
     List<PublishedSource> sources = new ArrayList<>();
     for (PublishedImagesAction.Publication publication : publications) {
       sources.add(new PublishedSource(publication.app, new NodeLayers(publication.nodeName)));
     }
-    try (RegistrySession session =
-        new RegistrySession(push.toRegistrySettings(global), credentials, log)) {
+    try (RegistrySession session = new RegistrySession(registries, credentials, log)) {
       PushPhase phase =
           new PushPhase(session, new BaseImageResolver(session, log), log, UPLOAD_PARALLELISM);
       List<PushPhase.PlatformJob> jobs = PushPhase.plan(sources, image);
       Map<Platform, BaseImage> bases = phase.resolveBases(jobs);
       RegistryTarget target = new RegistryTarget(session, tags.get(0));
       target.verifyAccess();
-      PushResult result =
-          phase.push(jobs, bases, image, target, tags.stream().map(ImageName::tag).toList(),
-              push.platformTags);
+      PushResult result = phase.push(jobs, bases, image, target, tagNames, push.platformTags);
       KonetImageAction.record(run, result);
       removeLayers(publications, listener);
       recorded.forget(publications);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.konet;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Util;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Computer;
@@ -9,6 +10,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.konet.core.build.PublishedApp;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,7 @@ public class KonetPublishStep extends Step {
 
   @DataBoundSetter
   public void setFramework(String framework) {
-    publish.framework = framework;
+    publish.framework = Util.fixEmptyAndTrim(framework);
   }
 
   public String getConfiguration() {
@@ -69,7 +71,7 @@ public class KonetPublishStep extends Step {
 
   @DataBoundSetter
   public void setConfiguration(String configuration) {
-    publish.configuration = configuration;
+    publish.configuration = Util.fixEmptyAndTrim(configuration);
   }
 
   public String getMode() {
@@ -78,7 +80,7 @@ public class KonetPublishStep extends Step {
 
   @DataBoundSetter
   public void setMode(String mode) {
-    publish.mode = mode;
+    publish.mode = Util.fixEmptyAndTrim(mode);
   }
 
   public boolean isSingleFile() {
@@ -132,7 +134,7 @@ public class KonetPublishStep extends Step {
 
   @DataBoundSetter
   public void setBaseFamily(String baseFamily) {
-    publish.baseFamily = baseFamily;
+    publish.baseFamily = Util.fixEmptyAndTrim(baseFamily);
   }
 
   public String getDotnet() {
@@ -141,7 +143,7 @@ public class KonetPublishStep extends Step {
 
   @DataBoundSetter
   public void setDotnet(String dotnet) {
-    publish.dotnet = dotnet;
+    publish.dotnet = Util.fixEmptyAndTrim(dotnet);
   }
 
   public boolean isVerbose() {
@@ -211,6 +213,16 @@ public class KonetPublishStep extends Step {
     /** One value a line, for the form's text areas. */
     public String lines(List<String> values) {
       return values == null ? "" : ListValues.asText(values);
+    }
+
+    @POST
+    public ListBoxModel doFillModeItems() {
+      return FormChecks.modes();
+    }
+
+    @POST
+    public ListBoxModel doFillBaseFamilyItems() {
+      return FormChecks.baseFamilies();
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.jenkins.plugins.konet;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -54,7 +55,7 @@ public class KonetPushStep extends Step {
 
   @DataBoundSetter
   public void setCredentialsId(String credentialsId) {
-    push.credentialsId = credentialsId;
+    push.credentialsId = Util.fixEmptyAndTrim(credentialsId);
   }
 
   public String getBaseCredentialsId() {
@@ -63,7 +64,7 @@ public class KonetPushStep extends Step {
 
   @DataBoundSetter
   public void setBaseCredentialsId(String baseCredentialsId) {
-    push.baseCredentialsId = baseCredentialsId;
+    push.baseCredentialsId = Util.fixEmptyAndTrim(baseCredentialsId);
   }
 
   public List<String> getBaseImages() {
@@ -81,7 +82,7 @@ public class KonetPushStep extends Step {
 
   @DataBoundSetter
   public void setMirror(String mirror) {
-    push.mirror = mirror;
+    push.mirror = Util.fixEmptyAndTrim(mirror);
   }
 
   public List<String> getInsecureRegistries() {
@@ -108,7 +109,7 @@ public class KonetPushStep extends Step {
 
   @DataBoundSetter
   public void setUser(String user) {
-    push.user = user;
+    push.user = Util.fixEmptyAndTrim(user);
   }
 
   public boolean isPlatformTags() {

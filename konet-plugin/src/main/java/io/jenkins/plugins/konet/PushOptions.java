@@ -6,6 +6,7 @@ import hudson.Util;
 import io.konet.core.KonetException;
 import io.konet.core.image.ImageSettings;
 import io.konet.core.registry.ImageName;
+import io.konet.core.registry.ImageTags;
 import io.konet.core.registry.RegistrySettings;
 import java.io.Serializable;
 import java.time.Instant;
@@ -51,26 +52,42 @@ final class PushOptions implements Serializable {
     return copy;
   }
 
-  /** The main tag first, then the others; all parsed. */
+  /** The main tag first, then the others (whole references or bare tags); all parsed. */
   List<ImageName> imageNames() throws AbortException {
-    List<String> all = new ArrayList<>();
     if (Util.fixEmptyAndTrim(tag) == null) {
       throw new AbortException("No tag given; name the image, such as"
           + " tag: 'registry.example.com/shop/api:1.0'.");
     }
-    all.add(tag.strip());
-    all.addAll(tags);
-    List<ImageName> names = new ArrayList<>();
-    for (String text : all) {
-      names.add(parse(text));
+    try {
+      return ImageTags.parse(tag, tags);
+    } catch (KonetException e) {
+      throw new AbortException(e.getMessage());
     }
-    for (ImageName name : names) {
-      if (!name.repositoryName().equals(names.get(0).repositoryName())) {
-        throw new AbortException("All tags must name the repository of the first ("
-            + names.get(0).repositoryName() + "); " + name + " does not.");
-      }
+  }
+
+  /** The tag names to push, checked as a whole before anything is pushed. */
+  static List<String> tagNames(
+      List<ImageName> names, List<io.konet.core.platform.Platform> platforms,
+      boolean platformTags) throws AbortException {
+    try {
+      return ImageTags.tagNames(names, platforms, platformTags);
+    } catch (KonetException e) {
+      throw new AbortException(e.getMessage());
     }
-    return names;
+  }
+
+  /**
+   * The registries base images are read from: the mirror, the registries of chosen base images,
+   * and mcr.microsoft.com; {@code baseCredentialsId} goes to these only.
+   */
+  java.util.Set<String> baseRegistries(RegistrySettings registries) throws AbortException {
+    java.util.Set<String> hosts = new java.util.TreeSet<>(registries.mirrors().values());
+    hosts.add(registries.mirrorFor("mcr.microsoft.com"));
+    for (String base : ListValues.pairs(baseImages, "base image").values()) {
+      ImageName name = parse(base);
+      hosts.add(registries.mirrorFor(name.registry()));
+    }
+    return hosts;
   }
 
   /**
