@@ -59,6 +59,8 @@ public final class ReproducibleLayerWriter {
     int fileCount;
     try (OutputStream file = Files.newOutputStream(target)) {
       blobDigest = new CountingDigestOutputStream(new BufferedOutputStream(file, BUFFER_SIZE));
+      // TODO: the compressed bytes depend on the zlib the JVM links; a JVM with another deflate
+      // (zlib-ng) gives the same diffID but another blob digest for the same files.
       GZIPOutputStream gzip = new GZIPOutputStream(blobDigest, BUFFER_SIZE);
       diffIdDigest = new CountingDigestOutputStream(gzip);
       fileCount = writeTar(diffIdDigest, entries);

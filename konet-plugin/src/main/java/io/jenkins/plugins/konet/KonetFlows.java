@@ -176,6 +176,8 @@ final class KonetFlows {
    * other caches), or null when the node's root is unknown.
    */
   static String layerCache(String nodeName) {
+    // TODO: no step or global option turns the agents' layer cache off or sizes it; it keeps
+    // the engine's 2 GiB default.
     Jenkins jenkins = Jenkins.getInstanceOrNull();
     Node node = jenkins == null ? null : nodeName.isEmpty() ? jenkins : jenkins.getNode(nodeName);
     FilePath root = node == null ? null : node.getRootPath();

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public class PublishedImagesAction extends InvisibleAction {
 
+  // TODO: a controller restart between konetPublish and konetPush loses the publications (and
+  // the steps do not resume); persisting them needs the layers to outlive the node block too.
+
   private transient List<Publication> published;
 
   /** A published app and the name of the node that holds its layers (empty: built-in). */
