@@ -30,8 +30,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,6 +56,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "2:invalid command line"})
 final class BuildCommand implements Callable<Integer> {
 
+  private static final Pattern MSBUILD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
+
+  /** How many characters of a user's text a message repeats. */
+  private static final int SHOWN_LENGTH = 100;
+
+  /** Where the password for --username comes from; never passed on to dotnet. */
+  static final String PASSWORD_VARIABLE = "KONET_PASSWORD";
+
   private final Map<String, String> environment;
 
   @Spec CommandSpec spec;
@@ -73,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
 
   @Option(names = "--base-image", paramLabel = "OS=IMAGE",
       description = "Base image for an os (linux, windows) or a platform (linux/arm64).")
-  Map<String, String> baseImages = new LinkedHashMap<>();
+  List<String> baseImages = new ArrayList<>();
 
   @Option(names = "--base-family", paramLabel = "FAMILY",
       description = "Linux base image family: debian (default), alpine (musl) or chiseled.")
@@ -131,10 +142,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Option(names = {"-P", "--property"}, paramLabel = "NAME=VALUE",
       description = "MSBuild property for every dotnet command.")
-  Map<String, String> properties = new LinkedHashMap<>();
+  List<String> properties = new ArrayList<>();
 
   @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Image label.")
-  Map<String, String> labels = new LinkedHashMap<>();
+  List<String> labels = new ArrayList<>();
 
   @Option(names = "--user", paramLabel = "USER",
       description = "User the container runs as (default: the base image's app user;"
@@ -194,7 +205,9 @@ final class BuildCommand implements Callable<Integer> {
       CredentialSource credentials = credentials(request, log);
       PushResult result;
       try (RegistrySession session = new RegistrySession(registrySettings(), credentials, log)) {
-        result = new ImageBuild(LocalBuildNode.here(), session, log).run(request);
+        result =
+            new ImageBuild(LocalBuildNode.here(Set.of(PASSWORD_VARIABLE)), session, log)
+                .run(request);
       }
       if (imageRefs != null) {
         ImageRefsFile.write(result, imageRefs);
@@ -240,12 +253,6 @@ final class BuildCommand implements Callable<Integer> {
     List<ImageName> names =
         tags.isEmpty() ? List.of() : ImageTags.parse(tags.get(0), tags.subList(1, tags.size()));
     List<Platform> parsedPlatforms = PlatformParser.parseAll(platforms);
-    for (Map.Entry<String, String> base : baseImages.entrySet()) {
-      if (!base.getKey().equals("linux") && !base.getKey().equals("windows")) {
-        PlatformParser.parse(base.getKey());
-      }
-      ImageName.parse(base.getValue());
-    }
     return new BuildRequest(
         project,
         parsedPlatforms,
@@ -273,7 +280,7 @@ final class BuildCommand implements Callable<Integer> {
         .trimmed(noTrim ? Boolean.FALSE : null)
         .singleFile(singleFile)
         .readyToRun(readyToRun)
-        .properties(properties)
+        .properties(msbuildProperties())
         .family(BaseFamily.parse(baseFamily))
         .dotnet(dotnet)
         .parallelism(positive(parallel, "--parallel"))
@@ -296,8 +303,8 @@ final class BuildCommand implements Callable<Integer> {
 
   private ImageSettings imageSettings() throws KonetException {
     return ImageSettings.builder()
-        .baseImages(baseImages)
-        .labels(labels)
+        .baseImages(baseImageChoices())
+        .labels(pairs(labels, "--label", "KEY=VALUE"))
         .user(user)
         .created(creationTime())
         .source(source)
@@ -320,12 +327,90 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private RegistrySettings registrySettings() throws KonetException {
-    Map<String, String> mirrorMap = new LinkedHashMap<>();
-    for (String mirror : mirrors) {
-      Map.Entry<String, String> entry = RegistrySettings.parseMirror(mirror);
-      mirrorMap.put(entry.getKey(), entry.getValue());
+    Map<String, String> mirrorMap = pairs(mirrors, "--mirror", "REGISTRY=HOST[:PORT]");
+    for (Map.Entry<String, String> mirror : mirrorMap.entrySet()) {
+      if (mirror.getValue().isEmpty()) {
+        throw usage("--mirror " + shown(mirror.getKey()) + "= names no host; write"
+            + " REGISTRY=HOST[:PORT], such as mcr.microsoft.com=mirror.example.com:5000.");
+      }
     }
     return new RegistrySettings(new HashSet<>(insecureRegistries), mirrorMap);
+  }
+
+  /**
+   * Base images by os or by platform; a platform key is stored in its canonical form
+   * (linux/arm64/v8 as linux/arm64), the form the chooser looks it up by.
+   */
+  private Map<String, String> baseImageChoices() throws KonetException {
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (Map.Entry<String, String> base :
+        pairs(baseImages, "--base-image", "OS=IMAGE").entrySet()) {
+      String key = base.getKey().toLowerCase(Locale.ROOT);
+      if (!key.equals("linux") && !key.equals("windows")) {
+        key = PlatformParser.parse(base.getKey()).toString();
+      }
+      ImageName.parse(base.getValue());
+      choices.put(key, base.getValue());
+    }
+    return choices;
+  }
+
+  /** MSBuild properties; MSBuild takes names of letters, digits, '_' and '-' only. */
+  private Map<String, String> msbuildProperties() throws KonetException {
+    Map<String, String> pairs = pairs(properties, "-P", "NAME=VALUE");
+    for (String name : pairs.keySet()) {
+      if (!MSBUILD_NAME.matcher(name).matches()) {
+        throw usage("-P " + shown(name) + ": an MSBuild property name starts with a letter or"
+            + " '_' and holds only letters, digits, '_' and '-'.");
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * Reads {@code KEY=VALUE} option values, as picocli's maps would, but with a one-line message
+   * for any mistake: the key is trimmed and must not be empty, and neither part may hold
+   * control characters; the last value of a key wins.
+   */
+  private Map<String, String> pairs(List<String> values, String option, String form)
+      throws KonetException {
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String value : values) {
+      int equals = value.indexOf('=');
+      if (equals < 0 || value.substring(0, equals).isBlank()) {
+        throw usage(option + " takes " + form + ", not '" + shown(value) + "'.");
+      }
+      if (value.codePoints().anyMatch(BuildCommand::isUnprintable)) {
+        throw usage(option + " '" + shown(value) + "' holds control or invisible characters.");
+      }
+      pairs.put(value.substring(0, equals).strip(), value.substring(equals + 1).strip());
+    }
+    return pairs;
+  }
+
+  /** Line breaks, control characters, invisible formatting and surrogate halves. */
+  private static boolean isUnprintable(int codePoint) {
+    int type = Character.getType(codePoint);
+    return Character.isISOControl(codePoint) || type == Character.FORMAT
+        || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
+  /** The user's text on one line, unprintable characters escaped, shortened when long. */
+  private static String shown(String text) {
+    StringBuilder shown = new StringBuilder();
+    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+      if (shown.length() >= SHOWN_LENGTH) {
+        return shown + "...";
+      }
+      int c = text.codePointAt(i);
+      if (isUnprintable(c)) {
+        shown.append(String.format("\\u%04x", c));
+      } else {
+        shown.appendCodePoint(c);
+      }
+    }
+    return shown.toString();
   }
 
   private CredentialSource credentials(BuildRequest request, BuildLog log)
@@ -343,7 +428,7 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   private String password() throws KonetException {
-    String fromEnvironment = environment.get("KONET_PASSWORD");
+    String fromEnvironment = environment.get(PASSWORD_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
       return fromEnvironment;
     }

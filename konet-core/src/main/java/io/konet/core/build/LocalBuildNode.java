@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The machine this process runs on, as the command line and the tests use it. */
@@ -37,9 +38,14 @@ public final class LocalBuildNode implements BuildNode {
 
   /** This machine, relative paths against the current directory, scratch in the temp folder. */
   public static LocalBuildNode here() {
+    return here(Set.of());
+  }
+
+  /** The same, keeping {@code withheldVariables} out of the programs it runs. */
+  public static LocalBuildNode here(Set<String> withheldVariables) {
     return new LocalBuildNode(
         "local", Path.of(""), Path.of(System.getProperty("java.io.tmpdir")),
-        new LocalCommandRunner());
+        new LocalCommandRunner(withheldVariables));
   }
 
   @Override

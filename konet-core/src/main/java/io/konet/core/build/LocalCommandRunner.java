@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,22 @@ import java.util.function.Consumer;
  * started, so that no dotnet process outlives the build.
  */
 public final class LocalCommandRunner implements CommandRunner {
+
+  private final Set<String> withheldVariables;
+
+  /** Runs programs with this process's environment. */
+  public LocalCommandRunner() {
+    this(Set.of());
+  }
+
+  /**
+   * Runs programs with this process's environment less {@code withheldVariables}, such as a
+   * registry password the command line was given: dotnet has no use for it, and a diagnostic
+   * build log would print it.
+   */
+  public LocalCommandRunner(Set<String> withheldVariables) {
+    this.withheldVariables = Set.copyOf(withheldVariables);
+  }
 
   @Override
   public int run(
@@ -27,6 +44,7 @@ public final class LocalCommandRunner implements CommandRunner {
         new ProcessBuilder(command)
             .directory(Path.of(workingDirectory).toFile())
             .redirectErrorStream(true);
+    builder.environment().keySet().removeAll(withheldVariables);
     builder.environment().putAll(environment);
     Process process = builder.start();
     // Lines are read on their own thread so that waiting stays interruptible.

@@ -54,7 +54,8 @@ final class BlobUploads {
       }
       ProgressReporter progress = new ProgressReporter(name, blob.size());
       boolean nothingSent =
-          target.putBlob(blob.digest(), blob.content(), blob.mountFrom(), progress::add);
+          target.putBlob(blob.digest(), blob.size(), blob.content(), blob.mountFrom(),
+              progress::add);
       if (nothingSent) {
         mounted.incrementAndGet();
         log.info("mounted " + name + " from " + blob.mountFrom());

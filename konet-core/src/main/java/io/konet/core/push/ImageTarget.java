@@ -27,7 +27,8 @@ public interface ImageTarget extends AutoCloseable {
    *
    * @return true when no bytes were sent (the blob was there or was mounted)
    */
-  boolean putBlob(String digest, BlobContent content, String mountFrom, LongConsumer bytesSent)
+  boolean putBlob(
+      String digest, long size, BlobContent content, String mountFrom, LongConsumer bytesSent)
       throws KonetException;
 
   /** Stores a platform manifest, addressed by its digest. */

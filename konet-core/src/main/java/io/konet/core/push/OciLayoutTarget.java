@@ -94,7 +94,7 @@ public final class OciLayoutTarget implements ImageTarget {
 
   @Override
   public synchronized boolean putBlob(
-      String digest, BlobContent content, String mountFrom, LongConsumer bytesSent)
+      String digest, long size, BlobContent content, String mountFrom, LongConsumer bytesSent)
       throws KonetException {
     Path target = blobPath(digest);
     if (Files.exists(target)) {
@@ -128,13 +128,13 @@ public final class OciLayoutTarget implements ImageTarget {
 
   @Override
   public void putManifest(byte[] body, String mediaType, String digest) throws KonetException {
-    putBlob(digest, out -> out.write(body), null, count -> {});
+    putBlob(digest, body.length, out -> out.write(body), null, count -> {});
   }
 
   @Override
   public synchronized void tag(byte[] body, String mediaType, String tag) throws KonetException {
     String digest = Sha256.digest(body);
-    putBlob(digest, out -> out.write(body), null, count -> {});
+    putBlob(digest, body.length, out -> out.write(body), null, count -> {});
     ObjectNode reference = references.addObject();
     reference.put("mediaType", mediaType);
     reference.put("digest", digest);

@@ -211,11 +211,7 @@ public final class PushPhase {
 
   private static void pullInto(RepositoryAccess access, String digest, java.io.OutputStream out)
       throws java.io.IOException {
-    try {
-      access.pullBlob(digest, out, count -> {});
-    } catch (KonetException e) {
-      throw new java.io.IOException(e.getMessage(), e);
-    }
+    access.pullBlob(digest, out, count -> {});
   }
 
   private static io.konet.core.registry.BlobContent content(LayerSource source, PackedLayer layer) {

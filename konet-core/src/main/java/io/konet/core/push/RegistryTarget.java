@@ -17,9 +17,12 @@ public final class RegistryTarget implements ImageTarget {
     this.image = image;
   }
 
-  /** Logs in for pushing now, so bad credentials fail before anything is built. */
+  /**
+   * Logs in and checks the right to push now, so bad credentials or a read-only account fail
+   * before anything is built.
+   */
   public void verifyAccess() throws KonetException {
-    session.forPush(image.registry(), image.repository(), null).verifyAccess();
+    session.forPush(image.registry(), image.repository(), null).verifyPushAccess();
   }
 
   @Override
@@ -38,11 +41,11 @@ public final class RegistryTarget implements ImageTarget {
   }
 
   @Override
-  public boolean putBlob(String digest, BlobContent content, String mountFrom,
+  public boolean putBlob(String digest, long size, BlobContent content, String mountFrom,
       LongConsumer bytesSent) throws KonetException {
     return session
         .forPush(image.registry(), image.repository(), mountFrom)
-        .pushBlob(digest, content, mountFrom, bytesSent);
+        .pushBlob(digest, size, content, mountFrom, bytesSent);
   }
 
   @Override

@@ -54,6 +54,7 @@ final class ManifestReader {
   private final String repository;
   private final Optional<RegistryCredential> credential;
   private final String userAgent;
+  private final Retrier retrier;
   private volatile Authorization authorization;
 
   ManifestReader(
@@ -61,18 +62,31 @@ final class ManifestReader {
       String registry,
       String repository,
       Optional<RegistryCredential> credential,
-      String userAgent) {
+      String userAgent,
+      Retrier retrier) {
     this.http = http;
     this.registry = registry;
     this.repository = repository;
     this.credential = credential;
     this.userAgent = userAgent;
+    this.retrier = retrier;
   }
 
   /** Fetches a manifest by tag or digest; empty when the registry does not have it. */
   Optional<RawManifest> fetch(String reference) throws KonetException {
-    URL url = url("/v2/" + repository + "/manifests/" + reference);
     String action = "reading manifest " + repository + ":" + reference;
+    return retrier.call(
+        new Retrier.Call(registry, repository, action, credential, true),
+        () -> fetchOnce(reference, action));
+  }
+
+  /**
+   * One try: answers, or throws what the transport threw (for the retrier to judge) or a
+   * {@link KonetException} for what no retry can mend.
+   */
+  private Optional<RawManifest> fetchOnce(String reference, String action)
+      throws KonetException, IOException {
+    URL url = url("/v2/" + repository + "/manifests/" + reference);
     boolean authenticated = false;
     while (true) {
       Request request =
@@ -99,10 +113,19 @@ final class ManifestReader {
           authenticated = true;
           continue;
         }
+        if (Retrier.passingReason(e, true).isPresent()) {
+          throw e;
+        }
+        String challenge = e.getHeaders() == null ? null : e.getHeaders().getAuthenticate();
+        if (credential.isPresent() && challenge != null
+            && challenge.contains("insufficient_scope")) {
+          throw new KonetException(
+              "Registry " + registry + " denied " + credential.get().describeUser()
+                  + " the right to read " + repository + " (insufficient scope) while "
+                  + action + ".");
+        }
         throw RegistryFailures.explainStatus(
             e.getStatusCode(), registry, repository, action, credential);
-      } catch (IOException e) {
-        throw RegistryFailures.explain(e, registry, repository, action, credential);
       }
     }
   }

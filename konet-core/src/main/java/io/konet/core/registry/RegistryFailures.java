@@ -34,12 +34,19 @@ final class RegistryFailures {
     Throwable cause = unwrap(failure);
     String message;
     if (cause instanceof RegistryUnauthorizedException unauthorized) {
+      if (credential.isPresent() && challengeOf(unauthorized).contains("insufficient_scope")) {
+        return new KonetException(
+            "Registry " + registry + " denied " + credential.get().describeUser() + " the right"
+                + " to " + (action.startsWith("pushing") || action.contains("push") ? "push to "
+                : "use ") + repository + " (insufficient scope) while " + action + ".",
+            failure);
+      }
       return explainStatus(statusOf(unauthorized), registry, repository, action, credential);
     } else if (cause instanceof RegistryAuthenticationFailedException) {
       message =
           "Could not log in to registry " + registry
               + credential.map(c -> " as " + c.describeUser()).orElse(" anonymously")
-              + ": the token service refused (" + firstLine(cause.getMessage()) + ").";
+              + ": the token service refused" + tokenServiceReason(cause.getMessage()) + ".";
     } else if (cause instanceof RegistryCredentialsNotSentException) {
       message =
           "Registry " + registry + " asked for credentials over plain HTTP, which are not sent;"
@@ -104,6 +111,29 @@ final class RegistryFailures {
       current = current.getCause();
     }
     return current;
+  }
+
+  /** The {@code WWW-Authenticate} challenge of a refusal, or empty. */
+  private static String challengeOf(RegistryUnauthorizedException unauthorized) {
+    try {
+      String challenge = unauthorized.getHttpResponseException().getHeaders().getAuthenticate();
+      return challenge == null ? "" : challenge;
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** " the credentials (HTTP 401)" from Jib's "... because: 401 Unauthorized", or a summary. */
+  private static String tokenServiceReason(String jibMessage) {
+    String text = jibMessage == null ? "" : jibMessage;
+    java.util.regex.Matcher status = java.util.regex.Pattern.compile("because: (\\d{3})")
+        .matcher(text);
+    if (status.find()) {
+      String code = status.group(1);
+      return code.equals("401") || code.equals("403")
+          ? " the credentials (HTTP " + code + ")" : " (HTTP " + code + ")";
+    }
+    return " (" + firstLine(text) + ")";
   }
 
   private static int statusOf(RegistryUnauthorizedException unauthorized) {

@@ -29,8 +29,15 @@ public final class RegistrySession implements AutoCloseable {
   private final Map<String, Optional<RegistryCredential>> credentialByRegistry =
       new ConcurrentHashMap<>();
   private final Map<String, RepositoryAccess> accessByKey = new ConcurrentHashMap<>();
+  private final Retrier retrier;
+  private final UploadWatchdog watchdog;
 
   public RegistrySession(RegistrySettings settings, CredentialSource credentials, BuildLog log) {
+    this(settings, credentials, log, RetryPolicy.DEFAULT);
+  }
+
+  public RegistrySession(
+      RegistrySettings settings, CredentialSource credentials, BuildLog log, RetryPolicy retry) {
     this.settings = settings;
     this.credentials = credentials;
     this.log = log;
@@ -38,8 +45,10 @@ public final class RegistrySession implements AutoCloseable {
         EventHandlers.builder()
             .add(LogEvent.class, event -> log.detail(stripAnsi(event.getMessage())))
             .build();
-    this.secureHttp = new FailoverHttpClient(false, false, events::dispatch);
-    this.insecureHttp = new FailoverHttpClient(true, true, events::dispatch);
+    this.secureHttp = HttpClients.withoutHiddenRetries(false, events);
+    this.insecureHttp = HttpClients.withoutHiddenRetries(true, events);
+    this.retrier = new Retrier(retry, log);
+    this.watchdog = new UploadWatchdog(retry);
   }
 
   public RegistrySettings settings() {
@@ -91,17 +100,19 @@ public final class RegistrySession implements AutoCloseable {
             .setUserAgent(USER_AGENT)
             .newRegistryClient();
     String action = (push ? "logging in to push to " : "logging in to read ") + repository;
-    try {
-      boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();
-      if (!bearer && credential.isPresent() && !credential.get().isToken()) {
-        client.configureBasicAuth();
-      }
-    } catch (Exception e) {
-      throw RegistryFailures.explain(e, registry, repository, action, credential);
-    }
+    retrier.call(
+        new Retrier.Call(registry, repository, action, credential, false),
+        () -> {
+          boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();
+          if (!bearer && credential.isPresent() && !credential.get().isToken()) {
+            client.configureBasicAuth();
+          }
+          return null;
+        });
     ManifestReader manifests =
-        new ManifestReader(http, registry, repository, credential, USER_AGENT);
-    return new RepositoryAccess(registry, repository, client, manifests, credential);
+        new ManifestReader(http, registry, repository, credential, USER_AGENT, retrier);
+    return new RepositoryAccess(registry, repository, client, manifests, credential, retrier,
+        watchdog, () -> HttpClients.abortAll(http, log));
   }
 
   private Optional<RegistryCredential> credentialFor(String registry) throws KonetException {
@@ -124,6 +135,7 @@ public final class RegistrySession implements AutoCloseable {
 
   @Override
   public void close() {
+    watchdog.close();
     for (FailoverHttpClient http : new FailoverHttpClient[] {secureHttp, insecureHttp}) {
       try {
         http.shutDown();

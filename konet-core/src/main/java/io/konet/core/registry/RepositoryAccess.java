@@ -13,7 +13,8 @@ import java.util.function.LongConsumer;
 
 /**
  * Authenticated access to one repository of one registry: blobs through Jib's registry client,
- * manifests through {@link ManifestReader} and Jib's manifest pusher.
+ * manifests through {@link ManifestReader} and Jib's manifest pusher; every call is retried when
+ * its failure passes, and uploads are watched for stalls.
  */
 public final class RepositoryAccess {
 
@@ -26,18 +27,27 @@ public final class RepositoryAccess {
   private final RegistryClient client;
   private final ManifestReader manifests;
   private final Optional<RegistryCredential> credential;
+  private final Retrier retrier;
+  private final UploadWatchdog watchdog;
+  private final Runnable abortUploads;
 
   RepositoryAccess(
       String registry,
       String repository,
       RegistryClient client,
       ManifestReader manifests,
-      Optional<RegistryCredential> credential) {
+      Optional<RegistryCredential> credential,
+      Retrier retrier,
+      UploadWatchdog watchdog,
+      Runnable abortUploads) {
     this.registry = registry;
     this.repository = repository;
     this.client = client;
     this.manifests = manifests;
     this.credential = credential;
+    this.retrier = retrier;
+    this.watchdog = watchdog;
+    this.abortUploads = abortUploads;
   }
 
   public String registry() {
@@ -48,13 +58,28 @@ public final class RepositoryAccess {
     return repository;
   }
 
-  /** Fails now, with a clear reason, when the registry cannot be reached or refuses access. */
+  private Retrier.Call call(String action) {
+    return new Retrier.Call(registry, repository, action, credential, true);
+  }
+
+  /** Fails now, with a clear reason, when the registry cannot be reached or refuses reading. */
   public void verifyAccess() throws KonetException {
-    try {
-      client.checkBlob(parseDigest(EMPTY_DIGEST));
-    } catch (Exception e) {
-      throw failure(e, "logging in to " + repository);
-    }
+    retrier.call(
+        new Retrier.Call(registry, repository, "logging in to " + repository, credential, false),
+        () -> client.checkBlob(parseDigest(EMPTY_DIGEST)));
+  }
+
+  /**
+   * Fails now, with a clear reason, when the registry would refuse a push: reading rights are
+   * not enough (a token may grant pull only), so this uploads the empty blob, which every image
+   * may name and which costs one small request, and only a real upload can prove.
+   */
+  public void verifyPushAccess() throws KonetException {
+    DescriptorDigest empty = parseDigest(EMPTY_DIGEST);
+    retrier.call(
+        new Retrier.Call(registry, repository, "checking the right to push to " + repository,
+            credential, false),
+        () -> client.pushBlob(empty, Blobs.from(""), null, count -> {}));
   }
 
   /** Reads a manifest or index by tag or digest; empty when the registry has none. */
@@ -63,88 +88,108 @@ public final class RepositoryAccess {
   }
 
   public boolean hasBlob(String digest) throws KonetException {
-    try {
-      return client.checkBlob(parseDigest(digest)).isPresent();
-    } catch (Exception e) {
-      throw failure(e, "checking blob " + digest);
-    }
+    DescriptorDigest parsed = parseDigest(digest);
+    return retrier.call(call("checking blob " + digest), () -> client.checkBlob(parsed))
+        .isPresent();
   }
 
   /**
    * Uploads a blob unless the registry has it; with {@code mountFrom}, asks the registry to link
-   * it from that repository of the same registry first.
+   * it from that repository of the same registry first. A broken or stuck upload starts again
+   * from its first byte.
    *
    * @return true when nothing was uploaded (the registry had or mounted the blob)
    */
   public boolean pushBlob(
-      String digest, BlobContent content, String mountFrom, LongConsumer bytesSent)
+      String digest, long size, BlobContent content, String mountFrom, LongConsumer bytesSent)
       throws KonetException {
-    try {
-      return client.pushBlob(
-          parseDigest(digest),
-          Blobs.from(content::writeTo, true),
-          mountFrom,
-          bytesSent::accept);
-    } catch (Exception e) {
-      throw failure(e, "pushing blob " + digest);
-    }
+    DescriptorDigest parsed = parseDigest(digest);
+    return retrier.call(
+        call("pushing blob " + digest),
+        () -> {
+          try (UploadWatchdog.Ticket ticket = watchdog.watch(digest, size, abortUploads)) {
+            try {
+              return client.pushBlob(
+                  parsed,
+                  Blobs.from(out -> content.writeTo(ticket.watch(out)), true),
+                  mountFrom,
+                  bytesSent::accept);
+            } catch (Exception e) {
+              throw ticket.explain(e);
+            }
+          }
+        });
   }
 
-  /** Streams a blob into {@code out}; the digest is checked as the bytes pass. */
+  /**
+   * Streams a blob into {@code out}, checking its digest as the bytes pass. Not retried here:
+   * bytes already written cannot be taken back, so a broken read fails whatever it feeds (an
+   * upload), which then starts again as a whole.
+   */
   public void pullBlob(String digest, OutputStream out, LongConsumer bytesReceived)
-      throws KonetException {
+      throws IOException {
     try {
       client.pullBlob(parseDigest(digest), size -> {}, bytesReceived::accept).writeTo(out);
-    } catch (Exception e) {
-      throw failure(e, "reading blob " + digest);
+    } catch (KonetException e) {
+      throw new IOException(e.getMessage(), e);
     }
   }
 
   /** Reads a small blob, such as an image config, refusing one larger than {@code limit}. */
   public byte[] pullSmallBlob(String digest, int limit) throws KonetException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    OutputStream bounded =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
+    DescriptorDigest parsed = parseDigest(digest);
+    return retrier.call(
+        call("reading blob " + digest),
+        () -> {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          client.pullBlob(parsed, size -> {}, count -> {}).writeTo(bounded(bytes, digest, limit));
+          return bytes.toByteArray();
+        });
+  }
 
-          @Override
-          public void write(byte[] data, int offset, int length) throws IOException {
-            if (bytes.size() + length > limit) {
-              throw new IOException(
-                  "blob " + digest + " is larger than " + limit / 1024 + " KiB; refusing it");
-            }
-            bytes.write(data, offset, length);
-          }
-        };
-    pullBlob(digest, bounded, count -> {});
-    return bytes.toByteArray();
+  private static OutputStream bounded(ByteArrayOutputStream bytes, String digest, int limit) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] data, int offset, int length) throws IOException {
+        if (bytes.size() + length > limit) {
+          throw new TooLargeException(
+              "blob " + digest + " is larger than " + limit / 1024 + " KiB; refusing it");
+        }
+        bytes.write(data, offset, length);
+      }
+    };
+  }
+
+  /** A blob larger than this product accepts for its purpose; never worth trying again. */
+  static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(String message) {
+      super(message);
+    }
   }
 
   /** Pushes a manifest or index under {@code reference} (a tag, or its own digest). */
   public String pushManifest(byte[] body, String mediaType, String reference)
       throws KonetException {
-    try {
-      String pushed =
-          client.pushManifest(new RawManifestTemplate(body, mediaType), reference).toString();
-      String expected = Sha256.digest(body);
-      if (!pushed.equals(expected)) {
-        throw new KonetException(
-            "Pushing " + repository + ":" + reference + " gave digest " + pushed + " where "
-                + expected + " was expected.");
-      }
-      return pushed;
-    } catch (KonetException e) {
-      throw e;
-    } catch (Exception e) {
-      throw failure(e, "pushing manifest " + repository + ":" + reference);
+    String pushed =
+        retrier.call(
+            call("pushing manifest " + repository + ":" + reference),
+            () ->
+                client.pushManifest(new RawManifestTemplate(body, mediaType), reference)
+                    .toString());
+    String expected = Sha256.digest(body);
+    if (!pushed.equals(expected)) {
+      throw new KonetException(
+          "Pushing " + repository + ":" + reference + " gave digest " + pushed + " where "
+              + expected + " was expected.");
     }
-  }
-
-  private KonetException failure(Exception e, String action) {
-    return RegistryFailures.explain(e, registry, repository, action, credential);
+    return pushed;
   }
 
   private static DescriptorDigest parseDigest(String digest) throws KonetException {

@@ -114,7 +114,7 @@ class KonetBuildStepStandInTest {
         .cause()
         .isInstanceOf(AbortException.class)
         .hasMessage("Registry " + fixture.secured.hostPort() + " refused the credentials of user"
-            + " 'alice' (HTTP 401) while logging in to shop/wrong.");
+            + " 'alice' (HTTP 401) while checking the right to push to shop/wrong.");
     assertThat(fixture.secured.http().findManifest("shop/wrong", "1.0")).isEmpty();
     assertThat(build.log()).doesNotContain("not-the-password");
   }
