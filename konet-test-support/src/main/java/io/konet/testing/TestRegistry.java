@@ -44,31 +44,46 @@ public final class TestRegistry implements AutoCloseable {
   private final int port;
   private final Optional<String> user;
   private final Optional<String> password;
+  private final Path storage;
+  private final String authSection;
   private Process process;
 
-  private TestRegistry(Path workDir, int port, String user, String password) {
+  private TestRegistry(Path workDir, int port, String user, String password, Path storage,
+      String authSection) {
     this.workDir = workDir;
     this.port = port;
     this.user = Optional.ofNullable(user);
     this.password = Optional.ofNullable(password);
+    this.storage = storage == null ? workDir.resolve("storage") : storage;
+    this.authSection = authSection;
   }
 
   /** Starts an open registry (no authentication) with its storage under {@code workDir}. */
   public static TestRegistry start(Path workDir) {
-    return startOnFreePort(workDir, null, null);
+    return startOnFreePort(workDir, null, null, null, null);
   }
 
   /** Starts a registry that demands HTTP basic authentication with one user. */
   public static TestRegistry startWithBasicAuth(Path workDir, String user, String password) {
-    return startOnFreePort(workDir, user, password);
+    return startOnFreePort(workDir, user, password, null, null);
   }
 
-  private static TestRegistry startOnFreePort(Path workDir, String user, String password) {
+  /**
+   * Starts a registry over {@code storage} (another registry's, say) with {@code authSection}, a
+   * whole {@code auth:} block of the configuration, such as token mode.
+   */
+  static TestRegistry startWithAuthSection(Path workDir, Path storage, String authSection) {
+    return startOnFreePort(workDir, null, null, storage, authSection);
+  }
+
+  private static TestRegistry startOnFreePort(
+      Path workDir, String user, String password, Path storage, String authSection) {
     requireBinary();
     createDirectories(workDir);
     IllegalStateException lastFailure = null;
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-      TestRegistry registry = new TestRegistry(workDir, freePort(), user, password);
+      TestRegistry registry =
+          new TestRegistry(workDir, freePort(), user, password, storage, authSection);
       try {
         registry.launch();
         return registry;
@@ -95,7 +110,7 @@ public final class TestRegistry implements AutoCloseable {
 
   /** The folder the registry keeps blobs and repositories in. */
   public Path storageDir() {
-    return workDir.resolve("storage");
+    return storage;
   }
 
   /** The registry's own log; it survives {@link #close()}. */
@@ -270,6 +285,8 @@ public final class TestRegistry implements AutoCloseable {
           .append("    path: ")
           .append(htpasswd)
           .append('\n');
+    } else if (authSection != null) {
+      yaml.append(authSection);
     }
     createDirectories(storageDir());
     write(configFile(), yaml.toString());

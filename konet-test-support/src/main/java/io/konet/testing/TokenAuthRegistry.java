@@ -16,8 +16,7 @@ import java.nio.file.Path;
  * }</pre>
  *
  * <p>Beside it runs an open {@link TestRegistry} over the same storage, the back door: tests seed
- * through it and check what was pushed without needing tokens. (TestRegistry writes its own
- * configuration, which has no token mode, so the token-mode process is started here.)
+ * through it and check what was pushed without needing tokens.
  *
  * <p>Needs {@code com.nimbusds:nimbus-jose-jwt} and {@code org.bouncycastle:bcpkix-jdk18on} on
  * the test classpath; konet-test-support declares them optional.
@@ -29,9 +28,9 @@ public final class TokenAuthRegistry implements AutoCloseable {
 
   private final TokenServer tokens;
   private final TestRegistry backDoor;
-  private final RegistryProcess registry;
+  private final TestRegistry registry;
 
-  private TokenAuthRegistry(TokenServer tokens, TestRegistry backDoor, RegistryProcess registry) {
+  private TokenAuthRegistry(TokenServer tokens, TestRegistry backDoor, TestRegistry registry) {
     this.tokens = tokens;
     this.backDoor = backDoor;
     this.registry = registry;
@@ -48,9 +47,9 @@ public final class TokenAuthRegistry implements AutoCloseable {
       backDoor = TestRegistry.start(workDir.resolve("back-door"));
       Path bundle = tokens.writeRootCertBundle(workDir.resolve("token/root-certs.pem"));
       Path storage = backDoor.storageDir();
-      RegistryProcess registry =
-          RegistryProcess.start(
-              workDir.resolve("token"), port -> config(port, storage, tokens, bundle));
+      TestRegistry registry =
+          TestRegistry.startWithAuthSection(
+              workDir.resolve("token"), storage, authSection(tokens, bundle));
       return new TokenAuthRegistry(tokens, backDoor, registry);
     } catch (RuntimeException e) {
       if (backDoor != null) {
@@ -75,6 +74,11 @@ public final class TokenAuthRegistry implements AutoCloseable {
     return backDoor;
   }
 
+  /** The token-mode registry itself, for kill and restart in fault tests. */
+  public TestRegistry registry() {
+    return registry;
+  }
+
   /** The token-mode registry's own log. */
   public Path logFile() {
     return registry.logFile();
@@ -91,32 +95,9 @@ public final class TokenAuthRegistry implements AutoCloseable {
     tokens.close();
   }
 
-  private static String config(int port, Path storage, TokenServer tokens, Path bundle) {
+  private static String authSection(TokenServer tokens, Path bundle) {
     return String.join(
         "\n",
-        "version: 0.1",
-        "log:",
-        "  level: info",
-        "  accesslog:",
-        "    disabled: true",
-        "  fields:",
-        "    service: konet-token-registry",
-        "storage:",
-        "  filesystem:",
-        "    rootdirectory: " + storage,
-        "  delete:",
-        "    enabled: true",
-        "  maintenance:",
-        "    uploadpurging:",
-        "      enabled: false",
-        "http:",
-        "  addr: 127.0.0.1:" + port,
-        "  secret: konet-token-registry-secret",
-        "  headers:",
-        "    X-Content-Type-Options: [nosniff]",
-        "health:",
-        "  storagedriver:",
-        "    enabled: false",
         "auth:",
         "  token:",
         "    realm: " + tokens.realm(),
