@@ -1,10 +1,12 @@
 package io.konet.cli;
 
+import io.konet.core.UserText;
 import io.konet.core.KonetException;
 import io.konet.core.build.BuildLog;
 import io.konet.core.build.BuildRequest;
 import io.konet.core.build.ImageBuild;
 import io.konet.core.build.LocalBuildNode;
+import io.konet.core.image.BaseImageChooser;
 import io.konet.core.image.ImageSettings;
 import io.konet.core.platform.BaseFamily;
 import io.konet.core.platform.Platform;
@@ -58,8 +60,6 @@ final class BuildCommand implements Callable<Integer> {
 
   private static final Pattern MSBUILD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
-  /** How many characters of a user's text a message repeats. */
-  private static final int SHOWN_LENGTH = 100;
 
   /** Where the password for --username comes from; never passed on to dotnet. */
   static final String PASSWORD_VARIABLE = "KONET_PASSWORD";
@@ -330,7 +330,7 @@ final class BuildCommand implements Callable<Integer> {
     Map<String, String> mirrorMap = pairs(mirrors, "--mirror", "REGISTRY=HOST[:PORT]");
     for (Map.Entry<String, String> mirror : mirrorMap.entrySet()) {
       if (mirror.getValue().isEmpty()) {
-        throw usage("--mirror " + shown(mirror.getKey()) + "= names no host; write"
+        throw usage("--mirror " + UserText.shown(mirror.getKey()) + "= names no host; write"
             + " REGISTRY=HOST[:PORT], such as mcr.microsoft.com=mirror.example.com:5000.");
       }
     }
@@ -341,18 +341,8 @@ final class BuildCommand implements Callable<Integer> {
    * Base images by os or by platform; a platform key is stored in its canonical form
    * (linux/arm64/v8 as linux/arm64), the form the chooser looks it up by.
    */
-  private Map<String, String> baseImageChoices() throws KonetException {
-    Map<String, String> choices = new LinkedHashMap<>();
-    for (Map.Entry<String, String> base :
-        pairs(baseImages, "--base-image", "OS=IMAGE").entrySet()) {
-      String key = base.getKey().toLowerCase(Locale.ROOT);
-      if (!key.equals("linux") && !key.equals("windows")) {
-        key = PlatformParser.parse(base.getKey()).toString();
-      }
-      ImageName.parse(base.getValue());
-      choices.put(key, base.getValue());
-    }
-    return choices;
+  Map<String, String> baseImageChoices() throws KonetException {
+    return BaseImageChooser.canonicalChoices(pairs(baseImages, "--base-image", "OS=IMAGE"));
   }
 
   /** MSBuild properties; MSBuild takes names of letters, digits, '_' and '-' only. */
@@ -360,7 +350,7 @@ final class BuildCommand implements Callable<Integer> {
     Map<String, String> pairs = pairs(properties, "-P", "NAME=VALUE");
     for (String name : pairs.keySet()) {
       if (!MSBUILD_NAME.matcher(name).matches()) {
-        throw usage("-P " + shown(name) + ": an MSBuild property name starts with a letter or"
+        throw usage("-P " + UserText.shown(name) + ": an MSBuild property name starts with a letter or"
             + " '_' and holds only letters, digits, '_' and '-'.");
       }
     }
@@ -378,40 +368,16 @@ final class BuildCommand implements Callable<Integer> {
     for (String value : values) {
       int equals = value.indexOf('=');
       if (equals < 0 || value.substring(0, equals).isBlank()) {
-        throw usage(option + " takes " + form + ", not '" + shown(value) + "'.");
+        throw usage(option + " takes " + form + ", not '" + UserText.shown(value) + "'.");
       }
-      if (value.codePoints().anyMatch(BuildCommand::isUnprintable)) {
-        throw usage(option + " '" + shown(value) + "' holds control or invisible characters.");
+      if (UserText.hasUnprintable(value)) {
+        throw usage(option + " '" + UserText.shown(value) + "' holds control or invisible characters.");
       }
       pairs.put(value.substring(0, equals).strip(), value.substring(equals + 1).strip());
     }
     return pairs;
   }
 
-  /** Line breaks, control characters, invisible formatting and surrogate halves. */
-  private static boolean isUnprintable(int codePoint) {
-    int type = Character.getType(codePoint);
-    return Character.isISOControl(codePoint) || type == Character.FORMAT
-        || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
-  }
-
-  /** The user's text on one line, unprintable characters escaped, shortened when long. */
-  private static String shown(String text) {
-    StringBuilder shown = new StringBuilder();
-    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-      if (shown.length() >= SHOWN_LENGTH) {
-        return shown + "...";
-      }
-      int c = text.codePointAt(i);
-      if (isUnprintable(c)) {
-        shown.append(String.format("\\u%04x", c));
-      } else {
-        shown.appendCodePoint(c);
-      }
-    }
-    return shown.toString();
-  }
 
   private CredentialSource credentials(BuildRequest request, BuildLog log)
       throws KonetException {

@@ -1,5 +1,6 @@
 package io.konet.cli;
 
+import io.konet.core.UserText;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -39,9 +40,11 @@ public final class Konet implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(exception -> FAILURE);
+    // An argument starting with @ is a value, not a file whose lines become arguments.
+    commandLine.setExpandAtFiles(false);
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
-          err.println("konet: " + exception.getMessage());
+          err.println("konet: " + UserText.shown(exception.getMessage()));
           err.println("Run 'konet build --help' for the options.");
           return USAGE;
         });

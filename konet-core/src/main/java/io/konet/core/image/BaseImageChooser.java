@@ -42,6 +42,25 @@ public final class BaseImageChooser {
         : linuxDefault(mode, project, family);
   }
 
+  /**
+   * Checks base image choices as a user wrote them and keys them the way {@link #choose} looks
+   * them up: {@code linux}, {@code windows}, or a platform in canonical form ({@code
+   * linux/arm64/v8} as {@code linux/arm64}); every value must be an image reference.
+   */
+  public static Map<String, String> canonicalChoices(Map<String, String> written)
+      throws KonetException {
+    Map<String, String> choices = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> choice : written.entrySet()) {
+      String key = choice.getKey().strip().toLowerCase(java.util.Locale.ROOT);
+      if (!key.equals("linux") && !key.equals("windows")) {
+        key = io.konet.core.platform.PlatformParser.parse(choice.getKey()).toString();
+      }
+      io.konet.core.registry.ImageName.parse(choice.getValue());
+      choices.put(key, choice.getValue().strip());
+    }
+    return choices;
+  }
+
   private static String linuxDefault(PublishMode mode, ProjectInfo project, BaseFamily family)
       throws KonetException {
     int major = project.dotnetMajorVersion();

@@ -3,6 +3,7 @@ package io.konet.core.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konet.core.KonetException;
+import io.konet.core.UserText;
 import io.konet.core.build.BuildLog;
 import io.konet.core.platform.Platform;
 import io.konet.core.registry.ImageName;
@@ -24,6 +25,8 @@ public final class BaseImageResolver {
 
   private static final int CONFIG_SIZE_LIMIT = 8 * 1024 * 1024;
   private static final String REFERENCE_TYPE = "vnd.docker.reference.type";
+  private static final java.util.regex.Pattern DIGEST =
+      java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}");
 
   private final RegistrySession session;
   private final BuildLog log;
@@ -57,6 +60,11 @@ public final class BaseImageResolver {
     if (MediaTypeNames.isIndex(top.mediaType())) {
       JsonNode entry = select(name, topJson, platform);
       String digest = entry.path("digest").asText();
+      if (!DIGEST.matcher(digest).matches()) {
+        throw new KonetException(
+            "Base image " + name + " lists '" + UserText.shown(digest) + "' for " + platform
+                + ", which is not a sha256 digest.");
+      }
       manifest =
           access
               .manifest(digest)
@@ -71,7 +79,8 @@ public final class BaseImageResolver {
       platformNode = null;
     } else {
       throw new KonetException(
-          "Base image " + name + " is a " + top.mediaType() + ", not an image or image index.");
+          "Base image " + name + " is a " + UserText.shown(top.mediaType())
+              + ", not an image or image index.");
     }
     ObjectNode manifestJson = Json.parseObject(manifest.bytes(), "The manifest of " + name);
     String configDigest = manifestJson.path("config").path("digest").asText("");
@@ -150,7 +159,8 @@ public final class BaseImageResolver {
     }
     throw new KonetException(
         "Base image " + name + " has no image for " + platform + "; it offers "
-            + (offered.isEmpty() ? "none" : String.join(", ", offered)) + ".");
+            + (offered.isEmpty() ? "none" : UserText.shown(String.join(", ", offered), 400))
+            + ".");
   }
 
   private static boolean isAttestation(JsonNode entry) {

@@ -1,5 +1,6 @@
 package io.konet.core.platform;
 
+import io.konet.core.UserText;
 import io.konet.core.KonetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ public final class PlatformParser {
       Pattern.compile("([a-z0-9]+)/([a-z0-9]+)(?:/([a-z0-9]+))?(?::([A-Za-z0-9.]+))?");
   private static final Pattern WINDOWS_BUILD = Pattern.compile("10\\.0\\.\\d{5}(\\.\\d+)?");
 
+
   private PlatformParser() {}
 
   /** Parses a comma-separated list; blanks are ignored and duplicates collapse. */
@@ -38,6 +40,9 @@ public final class PlatformParser {
   public static List<Platform> parseAll(List<String> items) throws KonetException {
     LinkedHashSet<Platform> platforms = new LinkedHashSet<>();
     for (String item : items) {
+      if (item == null) {
+        continue;
+      }
       for (String part : item.split(",", -1)) {
         if (!part.isBlank()) {
           platforms.add(parse(part));
@@ -52,7 +57,7 @@ public final class PlatformParser {
 
   /** Parses one platform. */
   public static Platform parse(String text) throws KonetException {
-    String trimmed = text.strip();
+    String trimmed = text == null ? "" : text.strip();
     Matcher matcher = SYNTAX.matcher(trimmed.toLowerCase(Locale.ROOT));
     if (!matcher.matches()) {
       throw unknown(trimmed);
@@ -74,7 +79,7 @@ public final class PlatformParser {
       throws KonetException {
     if (osVersion != null) {
       throw new KonetException(
-          "Platform '" + text + "' has an os version, which only Windows platforms take.");
+          "Platform '" + UserText.shown(text) + "' has an os version, which only Windows platforms take.");
     }
     switch (architecture) {
       case "amd64":
@@ -109,12 +114,19 @@ public final class PlatformParser {
     if (WINDOWS_BUILD.matcher(osVersion).matches()) {
       return new Platform("windows", "amd64", null, osVersion);
     }
-    return WindowsRelease.find(osVersion)
-        .map(release -> new Platform("windows", "amd64", null, release.tagName()))
-        .orElseThrow(() -> unknown(text));
+    // By release name only: WindowsRelease.find also takes any text after a build prefix
+    // (10.0.20348.x), which is right for an image's os.version, not for what a user typed.
+    for (WindowsRelease release : WindowsRelease.values()) {
+      if (release.tagName().equals(osVersion)) {
+        return new Platform("windows", "amd64", null, release.tagName());
+      }
+    }
+    throw unknown(text);
   }
 
   private static KonetException unknown(String text) {
-    return new KonetException("Unknown platform '" + text + "'; supported: " + SUPPORTED + ".");
+    return new KonetException(
+        "Unknown platform '" + UserText.shown(text) + "'; supported: " + SUPPORTED + ".");
   }
+
 }

@@ -1,10 +1,12 @@
 package io.konet.core.registry;
 
+import io.konet.core.UserText;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import io.konet.core.KonetException;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A validated image reference: registry, repository and a tag or digest.
@@ -15,6 +17,13 @@ import java.util.Locale;
 public record ImageName(String registry, String repository, String tag, String digest)
     implements Serializable {
 
+  private static final String DOCKER_HUB = "registry-1.docker.io";
+
+  /** The distribution rule for repository names: lowercase components and single separators. */
+  private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+  private static final Pattern REPOSITORY = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
+
+
   /** Parses {@code [registry/]repository[:tag][@digest]}; no tag means {@code latest}. */
   public static ImageName parse(String text) throws KonetException {
     String trimmed = text == null ? "" : text.strip();
@@ -24,20 +33,30 @@ public record ImageName(String registry, String repository, String tag, String d
     }
     try {
       ImageReference reference = ImageReference.parse(trimmed);
+      String repository = reference.getRepository();
+      // Jib adds library/ to one-part Docker Hub names only when no registry is written, so
+      // docker.io/alpine would name a repository Docker Hub does not have.
+      if (reference.getRegistry().equals(DOCKER_HUB) && !repository.contains("/")) {
+        repository = "library/" + repository;
+      }
+      // Jib moves a first part that is no host name (Shop/api) into the repository unchecked.
+      if (!REPOSITORY.matcher(repository).matches()) {
+        throw new InvalidImageReferenceException(trimmed);
+      }
       return new ImageName(
           reference.getRegistry(),
-          reference.getRepository(),
+          repository,
           reference.getTag().orElse(reference.getDigest().isPresent() ? null : "latest"),
           reference.getDigest().orElse(null));
     } catch (InvalidImageReferenceException e) {
-      throw new KonetException("Invalid image reference '" + trimmed + "': " + explain(trimmed)
-          + ".");
+      throw new KonetException("Invalid image reference '" + UserText.shown(trimmed) + "': "
+          + explain(trimmed) + ".");
     }
   }
 
-  /** The tag or, when there is none, the digest. */
+  /** The digest when there is one (it pins the image; a tag beside it is a note), else the tag. */
   public String reference() {
-    return tag != null ? tag : digest;
+    return digest != null ? digest : tag;
   }
 
   /** The same repository with another tag. */
@@ -82,7 +101,7 @@ public record ImageName(String registry, String repository, String tag, String d
     if (colon > slash) {
       String tag = rest.substring(colon + 1);
       if (!ImageReference.isValidTag(tag)) {
-        return "the tag '" + tag + "' must be 1 to 128 letters, digits, '_', '.' or '-',"
+        return "the tag '" + UserText.shown(tag) + "' must be 1 to 128 letters, digits, '_', '.' or '-',"
             + " not starting with '.' or '-'";
       }
       rest = rest.substring(0, colon);
@@ -93,7 +112,7 @@ public record ImageName(String registry, String repository, String tag, String d
       String first = rest.substring(0, firstSlash);
       if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
         if (!ImageReference.isValidRegistry(first)) {
-          return "the registry '" + first + "' is not a valid host[:port]";
+          return "the registry '" + UserText.shown(first) + "' is not a valid host[:port]";
         }
         repository = rest.substring(firstSlash + 1);
       }
@@ -101,7 +120,8 @@ public record ImageName(String registry, String repository, String tag, String d
     if (!repository.equals(repository.toLowerCase(Locale.ROOT))) {
       return "repository names must be lowercase";
     }
-    return "the repository '" + repository + "' may hold only lowercase letters, digits and"
+    return "the repository '" + UserText.shown(repository) + "' may hold only lowercase letters, digits and"
         + " single separators ('.', '_', '-', '/')";
   }
+
 }

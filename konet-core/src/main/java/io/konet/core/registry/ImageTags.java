@@ -2,6 +2,7 @@ package io.konet.core.registry;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import io.konet.core.KonetException;
+import io.konet.core.UserText;
 import io.konet.core.platform.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +30,8 @@ public final class ImageTags {
       String text = extra.strip();
       if (!text.contains("/") && !text.contains(":") && !text.contains("@")) {
         if (!ImageReference.isValidTag(text)) {
-          throw new KonetException("Invalid tag '" + text + "': a tag is 1 to 128 letters,"
+          throw new KonetException("Invalid tag '" + UserText.shown(text) + "': a tag is 1 to 128"
+              + " letters,"
               + " digits, '_', '.' or '-', not starting with '.' or '-'.");
         }
         names.add(first.withTag(text));
@@ -58,8 +60,9 @@ public final class ImageTags {
             "All tags must name the repository of the first (" + main.repositoryName()
                 + "); " + name + " does not.");
       }
-      if (name.tag() == null) {
-        throw new KonetException("Tag " + name + " names a digest; give a tag instead.");
+      if (name.digest() != null) {
+        throw new KonetException("Tag " + name + " names a digest; tags move, digests cannot:"
+            + " give a tag alone.");
       }
       tags.add(name.tag());
     }

@@ -10,6 +10,7 @@ import com.google.cloud.tools.jib.http.Request;
 import com.google.cloud.tools.jib.http.Response;
 import com.google.cloud.tools.jib.http.ResponseException;
 import io.konet.core.KonetException;
+import io.konet.core.UserText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,21 +56,28 @@ final class ManifestReader {
   private final Optional<RegistryCredential> credential;
   private final String userAgent;
   private final Retrier retrier;
+  private final Runnable abortConnections;
   private volatile Authorization authorization;
 
+  /**
+   * @param abortConnections cuts the HTTP client's connections; called before an oversized
+   *     answer is refused, since closing it normally would read it to its end
+   */
   ManifestReader(
       FailoverHttpClient http,
       String registry,
       String repository,
       Optional<RegistryCredential> credential,
       String userAgent,
-      Retrier retrier) {
+      Retrier retrier,
+      Runnable abortConnections) {
     this.http = http;
     this.registry = registry;
     this.repository = repository;
     this.credential = credential;
     this.userAgent = userAgent;
     this.retrier = retrier;
+    this.abortConnections = abortConnections;
   }
 
   /** Fetches a manifest by tag or digest; empty when the registry does not have it. */
@@ -215,17 +223,17 @@ final class ManifestReader {
       throw new KonetException(
           "Registry " + registry + " answered " + action + " with content that is not JSON.");
     }
-    if (!fromBody.isEmpty()) {
-      return fromBody;
+    String mediaType = fromBody;
+    if (mediaType.isEmpty()) {
+      List<String> header = response.getHeader("Content-Type");
+      mediaType = header.isEmpty() ? "" : header.get(0).split(";")[0].strip();
     }
-    List<String> header = response.getHeader("Content-Type");
-    String contentType = header.isEmpty() ? "" : header.get(0).split(";")[0].strip();
-    if (!ACCEPTED_TYPES.contains(contentType)) {
+    if (!ACCEPTED_TYPES.contains(mediaType)) {
       throw new KonetException(
-          "Registry " + registry + " answered " + action + " with media type '" + contentType
-              + "', which is not an image manifest or index.");
+          "Registry " + registry + " answered " + action + " with media type '"
+              + UserText.shown(mediaType) + "', which is not an image manifest or index.");
     }
-    return contentType;
+    return mediaType;
   }
 
   private byte[] readBounded(InputStream body, String action) throws IOException, KonetException {
@@ -234,6 +242,7 @@ final class ManifestReader {
     int read;
     while ((read = body.read(buffer)) != -1) {
       if (bytes.size() + read > SIZE_LIMIT) {
+        abortConnections.run();
         throw new KonetException(
             "Registry " + registry + " answered " + action + " with more than "
                 + SIZE_LIMIT / (1024 * 1024) + " MiB; refusing it.");

@@ -109,10 +109,12 @@ public final class RegistrySession implements AutoCloseable {
           }
           return null;
         });
+    Runnable abortConnections = () -> HttpClients.abortAll(http, log);
     ManifestReader manifests =
-        new ManifestReader(http, registry, repository, credential, USER_AGENT, retrier);
+        new ManifestReader(http, registry, repository, credential, USER_AGENT, retrier,
+            abortConnections);
     return new RepositoryAccess(registry, repository, client, manifests, credential, retrier,
-        watchdog, () -> HttpClients.abortAll(http, log));
+        watchdog, abortConnections);
   }
 
   private Optional<RegistryCredential> credentialFor(String registry) throws KonetException {

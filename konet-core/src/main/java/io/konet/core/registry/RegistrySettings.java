@@ -1,6 +1,8 @@
 package io.konet.core.registry;
 
+import com.google.cloud.tools.jib.api.ImageReference;
 import io.konet.core.KonetException;
+import io.konet.core.UserText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -32,12 +34,14 @@ public record RegistrySettings(Set<String> insecureRegistries, Map<String, Strin
   /** Parses {@code REGISTRY=HOST[:PORT]}, as {@code --mirror} takes it. */
   public static Map.Entry<String, String> parseMirror(String text) throws KonetException {
     int equals = text.indexOf('=');
-    if (equals <= 0 || equals == text.length() - 1) {
+    String registry = equals <= 0 ? "" : text.substring(0, equals).strip();
+    String host = equals <= 0 ? "" : text.substring(equals + 1).strip();
+    if (!ImageReference.isValidRegistry(registry) || !ImageReference.isValidRegistry(host)) {
       throw new KonetException(
-          "Invalid mirror '" + text + "'; write it as REGISTRY=HOST[:PORT], for example"
-              + " mcr.microsoft.com=mirror.example.com:5000.");
+          "Invalid mirror '" + UserText.shown(text) + "'; write it as REGISTRY=HOST[:PORT], for"
+              + " example mcr.microsoft.com=mirror.example.com:5000.");
     }
-    return Map.entry(text.substring(0, equals).strip(), text.substring(equals + 1).strip());
+    return Map.entry(registry, host);
   }
 
   /** The host to fetch {@code registry}'s images from. */

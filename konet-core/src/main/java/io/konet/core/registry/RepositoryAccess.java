@@ -142,12 +142,18 @@ public final class RepositoryAccess {
         call("reading blob " + digest),
         () -> {
           ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-          client.pullBlob(parsed, size -> {}, count -> {}).writeTo(bounded(bytes, digest, limit));
+          client.pullBlob(parsed, size -> {}, count -> {})
+              .writeTo(bounded(bytes, digest, limit, abortUploads));
           return bytes.toByteArray();
         });
   }
 
-  private static OutputStream bounded(ByteArrayOutputStream bytes, String digest, int limit) {
+  /**
+   * Collects at most {@code limit} bytes; past that, cuts the connections first (closing the
+   * answer normally would read it to its end) and refuses.
+   */
+  private static OutputStream bounded(
+      ByteArrayOutputStream bytes, String digest, int limit, Runnable abortConnections) {
     return new OutputStream() {
       @Override
       public void write(int b) throws IOException {
@@ -157,6 +163,7 @@ public final class RepositoryAccess {
       @Override
       public void write(byte[] data, int offset, int length) throws IOException {
         if (bytes.size() + length > limit) {
+          abortConnections.run();
           throw new TooLargeException(
               "blob " + digest + " is larger than " + limit / 1024 + " KiB; refusing it");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konet;
 
+import io.konet.core.UserText;
 import hudson.AbortException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Map;
  * ['linux/amd64', 'linux/arm64']}, a form text area arrives as one string with lines or commas.
  */
 final class ListValues {
+
 
   private ListValues() {}
 
@@ -58,16 +60,25 @@ final class ListValues {
     return String.join("\n", values);
   }
 
-  /** Reads {@code KEY=VALUE} items; {@code what} names them in the error. */
+  /**
+   * Reads {@code KEY=VALUE} items, key and value trimmed, the last value of a key winning;
+   * {@code what} names them in the error. A key must not be blank, and neither part may hold
+   * control or invisible characters, which no label or MSBuild property needs.
+   */
   static Map<String, String> pairs(List<String> items, String what) throws AbortException {
     Map<String, String> pairs = new LinkedHashMap<>();
     for (String item : items) {
       int equals = item.indexOf('=');
-      if (equals <= 0) {
-        throw new AbortException("Invalid " + what + " '" + item + "'; write KEY=VALUE.");
+      if (equals < 0 || item.substring(0, equals).isBlank()) {
+        throw new AbortException("Invalid " + what + " '" + UserText.shown(item) + "'; write KEY=VALUE.");
+      }
+      if (UserText.hasUnprintable(item)) {
+        throw new AbortException("Invalid " + what + " '" + UserText.shown(item) + "': it holds control"
+            + " or invisible characters.");
       }
       pairs.put(item.substring(0, equals).strip(), item.substring(equals + 1).strip());
     }
     return pairs;
   }
+
 }

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Util;
 import io.konet.core.KonetException;
+import io.konet.core.image.BaseImageChooser;
 import io.konet.core.image.ImageSettings;
 import io.konet.core.registry.ImageName;
 import io.konet.core.registry.ImageTags;
@@ -95,9 +96,11 @@ final class PushOptions implements Serializable {
    * ({@code GIT_URL}, {@code GIT_COMMIT}) when the build has them.
    */
   ImageSettings toImageSettings(EnvVars environment, Instant created) throws AbortException {
-    Map<String, String> bases = ListValues.pairs(baseImages, "base image");
-    for (String base : bases.values()) {
-      parse(base);
+    Map<String, String> bases;
+    try {
+      bases = BaseImageChooser.canonicalChoices(ListValues.pairs(baseImages, "base image"));
+    } catch (KonetException e) {
+      throw new AbortException(e.getMessage());
     }
     Map<String, String> labelMap =
         new LinkedHashMap<>(ListValues.pairs(ListValues.normalizeLines(labels), "label"));
