@@ -3,6 +3,7 @@ package io.konet.core.push;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konet.core.KonetException;
+import io.konet.core.UserText;
 import io.konet.core.image.Json;
 import io.konet.core.image.ManifestFamily;
 import io.konet.core.registry.BlobContent;
@@ -12,11 +13,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Comparator;
@@ -33,39 +35,102 @@ public final class OciLayoutTarget implements ImageTarget {
   private static final String REF_NAME = "org.opencontainers.image.ref.name";
 
   private final Path directory;
+  private final Path target;
   private final Path staging;
   private final ArrayNode references = Json.object().arrayNode();
   private boolean committed;
 
-  private OciLayoutTarget(Path directory, Path staging) {
+  private OciLayoutTarget(Path directory, Path target, Path staging) {
     this.directory = directory;
+    this.target = target;
     this.staging = staging;
   }
 
-  /** Prepares to write {@code directory}, which must not exist or be empty. */
+  /**
+   * Refuses, before a build starts, an output directory {@link #create} could not fill: one that
+   * is not a directory, is not empty, or cannot be made. Reads only.
+   */
+  public static void checkUsable(Path directory) throws KonetException {
+    try {
+      usable(directory.toAbsolutePath().normalize());
+    } catch (InvalidPathException e) {
+      throw notAPath(directory.toString(), e);
+    }
+  }
+
+  /** {@link #checkUsable(Path)} for a path as the user typed it; returns it as a path. */
+  public static Path checkUsable(String directory) throws KonetException {
+    Path path;
+    try {
+      path = Path.of(directory);
+    } catch (InvalidPathException e) {
+      throw notAPath(directory, e);
+    }
+    checkUsable(path);
+    return path;
+  }
+
+  /**
+   * Prepares to write {@code directory}, which must not exist or be empty; a link to a directory
+   * is written through and stays a link.
+   */
   public static OciLayoutTarget create(Path directory) throws KonetException {
     Path absolute = directory.toAbsolutePath().normalize();
+    Path target = usable(absolute);
+    Path staging = null;
     try {
-      if (Files.exists(absolute)) {
-        try (Stream<Path> children = Files.list(absolute)) {
-          if (children.findAny().isPresent()) {
-            throw new KonetException(
-                "Output directory " + absolute + " is not empty; name a new or empty one.");
-          }
-        }
-      }
-      Path parent = absolute.getParent();
-      Files.createDirectories(parent);
-      Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".");
+      Files.createDirectories(target.getParent());
+      staging = OutputPaths.createHiddenSibling(target, true);
       Files.createDirectories(staging.resolve("blobs").resolve("sha256"));
       Files.writeString(
           staging.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}",
           StandardCharsets.UTF_8);
-      return new OciLayoutTarget(absolute, staging);
+      return new OciLayoutTarget(absolute, target, staging);
     } catch (IOException e) {
-      throw new KonetException("Cannot write the OCI layout " + absolute + ": " + e.getMessage(),
-          e);
+      if (staging != null) {
+        deleteTree(staging);
+      }
+      throw cannotWrite(absolute, e);
     }
+  }
+
+  /** Where the layout of {@code absolute} goes once links are followed; checks it may go there. */
+  private static Path usable(Path absolute) throws KonetException {
+    try {
+      BasicFileAttributes found = OutputPaths.inspect(absolute, failure(absolute));
+      if (found != null && !found.isDirectory()) {
+        throw new KonetException("Output directory " + OutputPaths.shown(absolute)
+            + " exists and is not a directory; name a new or empty one.");
+      }
+      Path target = OutputPaths.located(absolute);
+      if (found != null && !isEmpty(target)) {
+        throw new KonetException("Output directory " + OutputPaths.shown(absolute)
+            + " is not empty; name a new or empty one.");
+      }
+      return target;
+    } catch (IOException e) {
+      throw cannotWrite(absolute, e);
+    }
+  }
+
+  private static boolean isEmpty(Path directory) throws IOException {
+    try (Stream<Path> children = Files.list(directory)) {
+      return children.findAny().isEmpty();
+    }
+  }
+
+  private static String failure(Path directory) {
+    return "Cannot write the OCI layout " + OutputPaths.shown(directory);
+  }
+
+  private static KonetException cannotWrite(Path directory, IOException e) {
+    return new KonetException(
+        failure(directory) + ": " + OutputPaths.reason(e, directory) + ".", e);
+  }
+
+  private static KonetException notAPath(String directory, InvalidPathException e) {
+    return new KonetException("Output directory '"
+        + UserText.shown(directory, OutputPaths.PATH_LENGTH) + "' is not a valid path.", e);
   }
 
   @Override
@@ -96,12 +161,12 @@ public final class OciLayoutTarget implements ImageTarget {
   public synchronized boolean putBlob(
       String digest, long size, BlobContent content, String mountFrom, LongConsumer bytesSent)
       throws KonetException {
-    Path target = blobPath(digest);
-    if (Files.exists(target)) {
+    Path blob = blobPath(digest);
+    if (Files.exists(blob)) {
       return true;
     }
     try {
-      Path temporary = Files.createTempFile(staging, "blob", ".partial");
+      Path temporary = OutputPaths.createHiddenSibling(blob, false);
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha256)) {
         content.writeTo(
@@ -119,9 +184,12 @@ public final class OciLayoutTarget implements ImageTarget {
         throw new KonetException(
             "Blob " + digest + " arrived with different content (" + written + ").");
       }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temporary, blob, StandardCopyOption.REPLACE_EXISTING);
       return false;
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+    } catch (IOException e) {
+      throw new KonetException(
+          "Writing blob " + digest + " failed: " + OutputPaths.reason(e, blob) + ".", e);
+    } catch (java.security.NoSuchAlgorithmException e) {
       throw new KonetException("Writing blob " + digest + " failed: " + e.getMessage(), e);
     }
   }
@@ -150,21 +218,37 @@ public final class OciLayoutTarget implements ImageTarget {
     index.set("manifests", references);
     try {
       Files.write(staging.resolve("index.json"), Json.bytes(index));
-      if (Files.exists(directory)) {
-        Files.delete(directory);
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        OutputPaths.copyAccess(target, staging);
       }
-      try {
-        Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, directory);
-      }
+      moveIntoPlace();
       committed = true;
-    } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
-      throw new KonetException(
-          "Output directory " + directory + " was filled by someone else during the build.", e);
     } catch (IOException e) {
-      throw new KonetException("Cannot write the OCI layout " + directory + ": " + e.getMessage(),
-          e);
+      if (Files.isDirectory(target) && !isEmptyQuietly(target)) {
+        throw new KonetException("Output directory " + OutputPaths.shown(directory)
+            + " was filled by someone else during the build.", e);
+      }
+      throw cannotWrite(directory, e);
+    }
+  }
+
+  private void moveIntoPlace() throws IOException {
+    try {
+      // rename(2) replaces an empty directory in one step, keeping nothing half-written in view.
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(target);
+      }
+      Files.move(staging, target);
+    }
+  }
+
+  private static boolean isEmptyQuietly(Path directory) {
+    try {
+      return isEmpty(directory);
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -173,7 +257,11 @@ public final class OciLayoutTarget implements ImageTarget {
     if (committed) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(staging)) {
+    deleteTree(staging);
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
       walk.sorted(Comparator.reverseOrder()).forEach(OciLayoutTarget::deleteQuietly);
     } catch (IOException | UncheckedIOException e) {
       // Nothing more can be done; the staging directory is hidden and named after the output.
